@@ -1,0 +1,152 @@
+//===- Model.h - Plain data the analysis returns ----------------*- C++ -*-===//
+#ifndef EAGERLINT_ANALYSIS_MODEL_H
+#define EAGERLINT_ANALYSIS_MODEL_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace eagerlint::analysis {
+
+/// How a coroutine type starts: from its implicit initial suspend.
+enum class StartPolicy { Lazy, Eager, Unknown };
+
+/// Whether a co_await / co_yield can suspend.
+enum class SuspendKind { Never, May };
+
+struct SuspensionPoint {
+  const clang::Expr *Expr = nullptr; ///< CoawaitExpr, CoyieldExpr or dependent.
+  SuspendKind Kind = SuspendKind::May;
+};
+
+/// Something both the spawner and the spawned coroutine can name, after the
+/// spawned side is mapped into the spawner's terms.
+struct Entity {
+  enum KindTy { Variable, Field };
+  KindTy Kind = Variable;
+  /// A VarDecl (global, static, local, parameter) or a FieldDecl reached
+  /// through `this`.
+  const clang::ValueDecl *Decl = nullptr;
+  friend bool operator==(const Entity &A, const Entity &B) {
+    return A.Kind == B.Kind && A.Decl == B.Decl;
+  }
+};
+
+enum class AccessKind { Read, Write };
+
+struct Access {
+  Entity Target;
+  AccessKind Kind = AccessKind::Read;
+  /// The expression that performs the access (for notes).
+  const clang::Expr *Where = nullptr;
+  /// The access goes through a pointer held in Target (`*p`, `p->x`).
+  bool ThroughPointer = false;
+};
+
+/// A call the checks care about: a timeout entry, an ambient-task query, a
+/// spawn, a cancel or a state query.
+struct CallOfInterest {
+  enum KindTy { Timeout, AmbientTask, Spawn, Cancel, StateQuery };
+  KindTy Kind = Timeout;
+  const clang::Expr *Call = nullptr; ///< CallExpr or DeclRefExpr (Asio tags).
+  std::string Name;                  ///< Qualified name it matched.
+  /// For Spawn: the coroutine it starts, when resolved.
+  const clang::FunctionDecl *Spawned = nullptr;
+};
+
+/// What a function does from its entry up to its first suspension point,
+/// following inline-awaited coroutines with visible bodies.
+struct PrefixSummary {
+  const clang::FunctionDecl *Function = nullptr;
+  bool IsCoroutine = false;
+  StartPolicy Policy = StartPolicy::Unknown;
+  /// Statements and expressions of this function's own body that may run
+  /// before the first suspension (CFG elements, in visiting order).
+  std::vector<const clang::Stmt *> Elements;
+  /// The suspension points where the prefix ends (may be several paths).
+  std::vector<SuspensionPoint> FirstSuspensions;
+  /// True if some path reaches the end of the body without suspending.
+  bool MayFinishWithoutSuspending = false;
+  /// Accesses in the prefix, callees' included, in this function's terms:
+  /// parameters and fields via `this` remain as they are here.
+  std::vector<Access> Accesses;
+  /// Calls of interest in the prefix, callees' included.
+  std::vector<CallOfInterest> Calls;
+  /// True if the summary was cut short by the recursion bound.
+  bool Truncated = false;
+};
+
+/// One spawn call and the hazards around it.
+struct SpawnSite {
+  const clang::CallExpr *Call = nullptr;
+  /// Statement of the enclosing block that holds the call (fix-its go after
+  /// it).
+  const clang::Stmt *Statement = nullptr;
+  const clang::FunctionDecl *Spawner = nullptr;
+  bool SpawnerIsCoroutine = false;
+  /// The coroutine expression handed to the spawn function.
+  const clang::Expr *SpawnedExpr = nullptr;
+  /// The coroutine that will run, if resolved to a visible definition.
+  const clang::FunctionDecl *Spawned = nullptr;
+  /// The call that creates the coroutine frame (maps parameters to
+  /// arguments); null when a callable object is passed.
+  const clang::CallExpr *SpawnedCall = nullptr;
+  /// Variables that refer to the task's handle (result variable, copies,
+  /// objects bound into the spawn call).
+  llvm::SmallVector<const clang::VarDecl *, 2> Handles;
+  /// What may run in the spawner after the call and before its next
+  /// suspension point.
+  std::vector<const clang::Stmt *> Window;
+  std::vector<Access> WindowAccesses;
+  std::vector<CallOfInterest> WindowCalls;
+  /// The suspension points that end the window.
+  std::vector<SuspensionPoint> WindowEnds;
+};
+
+enum class CheckKind {
+  CancelBeforeStart,
+  StateAfterSpawn,
+  DoneAfterSpawn,
+  TimeoutInPrefix,
+  CurrentTaskInPrefix,
+  RecursiveSpawn,
+};
+constexpr unsigned NumCheckKinds = 6;
+
+/// "eager-cancel-before-start" and so on.
+llvm::StringRef checkName(CheckKind K);
+/// The inverse of checkName, accepting names with or without "eager-".
+std::optional<CheckKind> checkKindFromName(llvm::StringRef Name);
+
+struct Note {
+  clang::SourceLocation Loc;
+  std::string Message;
+};
+
+/// A text insertion that forces a suspension.
+struct Insertion {
+  clang::SourceLocation Loc; ///< Insert before this location.
+  std::string Text;
+};
+
+struct Finding {
+  CheckKind Kind;
+  clang::SourceLocation Loc;
+  std::string Message;
+  std::vector<Note> Notes;
+  std::optional<Insertion> Fix;
+  /// Where the fix's header must be included (the file the fix edits).
+  clang::FileID FixFile;
+  /// Set when the finding holds only if the coroutine with this USR is
+  /// spawned somewhere in the project (see Analyzer::Options).
+  std::string RequiresSpawnOf;
+};
+
+} // namespace eagerlint::analysis
+
+#endif

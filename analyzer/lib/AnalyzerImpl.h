@@ -1,0 +1,125 @@
+//===- AnalyzerImpl.h - Internals shared by the analysis sources -*- C++ -*-===//
+#ifndef EAGERLINT_ANALYSIS_ANALYZERIMPL_H
+#define EAGERLINT_ANALYSIS_ANALYZERIMPL_H
+
+#include "eagerlint/analysis/Analyzer.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchersInternal.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include <optional>
+
+namespace eagerlint::analysis {
+
+/// A list of qualified names, matched like clang-tidy's `hasName`, with a
+/// cheap pre-filter on the last name component.
+class NameSet {
+public:
+  explicit NameSet(const std::vector<std::string> &Names);
+  bool matches(const clang::NamedDecl *D) const;
+
+private:
+  std::optional<clang::ast_matchers::internal::HasNameMatcher> Matcher;
+  llvm::StringSet<> LastComponents;
+};
+
+/// The variable or field an lvalue expression designates.
+struct BaseRef {
+  const clang::ValueDecl *Decl;
+  Entity::KindTy Kind;
+  bool ThroughPointer;
+};
+std::optional<BaseRef> baseOf(const clang::Expr *E);
+/// Strips parentheses, implicit casts, temporaries and copy/move
+/// constructions.
+const clang::Expr *stripWrappers(const clang::Expr *E);
+/// The definition of \p FD if it is a coroutine with a visible body.
+const clang::FunctionDecl *coroutineDefinition(const clang::FunctionDecl *FD);
+bool isLambdaCallOperator(const clang::FunctionDecl *FD);
+const clang::Expr *implicitObject(const clang::CallExpr *Call);
+unsigned argumentOffset(const clang::CallExpr *Call);
+
+struct FunctionInfo {
+  std::unique_ptr<clang::CFG> Cfg;
+  /// Elements that belong to co_await machinery, not to user code.
+  llvm::DenseSet<const clang::Stmt *> Internal;
+  bool IsCoroutine = false;
+};
+
+struct InlineCall {
+  const clang::FunctionDecl *Callee;
+  const clang::CallExpr *Call;
+};
+
+struct ResolvedCoroutine {
+  const clang::Expr *SpawnedExpr = nullptr;
+  const clang::FunctionDecl *Spawned = nullptr;
+  const clang::CallExpr *SpawnedCall = nullptr;
+};
+
+class Analyzer::Impl {
+public:
+  Impl(clang::ASTContext &Ctx, Profile P, Options O);
+
+  clang::ASTContext &Ctx;
+  Profile Prof;
+  Options Opts;
+  NameSet Spawn, Cancel, StateQuery, Timeout, Ambient, NeverSuspend, Binders;
+
+  SuspendKind classify(const clang::Expr *E) const;
+  StartPolicy startPolicy(const clang::FunctionDecl *FD) const;
+  const PrefixSummary &prefix(const clang::FunctionDecl *FD);
+  llvm::ArrayRef<SpawnSite> spawnSites();
+  std::vector<SpawnSite> spawnSitesIn(const clang::FunctionDecl *FD);
+  bool mapIntoCaller(const clang::FunctionDecl *Callee,
+                     const clang::CallExpr *Call, Access &A) const;
+  std::vector<std::pair<Access, Access>> conflicts(const SpawnSite &S);
+  std::vector<Finding> findings(llvm::ArrayRef<CheckKind> Enabled);
+  /// True if \p C is made on the handle of \p S.
+  bool usesHandle(const SpawnSite &S, const CallOfInterest &C) const;
+  ResolvedCoroutine resolveSpawned(const clang::CallExpr *SpawnCall);
+
+  /// Function bodies outside system headers (filled by spawnSites()).
+  std::vector<const clang::FunctionDecl *> Functions;
+
+private:
+  FunctionInfo *info(const clang::FunctionDecl *FD);
+  /// Visits CFG elements from (Start, Index) on every path until
+  /// \p OnElement returns false; true if some path reaches the exit.
+  bool walk(const FunctionInfo &FI, const clang::CFGBlock *Start,
+            unsigned Index,
+            llvm::function_ref<bool(const clang::Stmt *)> OnElement);
+  bool step(const clang::Stmt *S, PrefixSummary &Out,
+            std::vector<const clang::Stmt *> &Elements);
+  std::optional<InlineCall>
+  inlineAwaited(const clang::CoroutineSuspendExpr *SE);
+  void fold(PrefixSummary &Into, const PrefixSummary &Callee,
+            const clang::CallExpr *Call);
+  static void addAccess(std::vector<Access> &Into, const Access &A);
+  void addAccessOf(const clang::Expr *E, AccessKind K, const clang::Expr *Where,
+                   std::vector<Access> &Out);
+  void argumentAccesses(const clang::FunctionDecl *FD,
+                        llvm::ArrayRef<const clang::Expr *> Args,
+                        const clang::Expr *Where, std::vector<Access> &Out);
+  void collectAccesses(const clang::Stmt *S, std::vector<Access> &Out);
+  void collectCalls(const clang::Stmt *S, std::vector<CallOfInterest> &Out);
+  ResolvedCoroutine resolveCoroutineExpr(const clang::Expr *E, unsigned Depth);
+  void findHandleBinders(const clang::Stmt *S,
+                         llvm::SmallVectorImpl<const clang::VarDecl *> &Out);
+
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionInfo>>
+      Infos;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<PrefixSummary>>
+      Prefixes;
+  llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  llvm::DenseMap<const clang::CallExpr *, ResolvedCoroutine> Resolved;
+  std::optional<std::vector<SpawnSite>> Sites;
+};
+
+} // namespace eagerlint::analysis
+
+#endif

@@ -1,0 +1,411 @@
+//===- Findings.cpp - From prefixes and windows to findings ---------------===//
+#include "AnalyzerImpl.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace eagerlint::analysis {
+
+static constexpr llvm::StringLiteral CheckNames[NumCheckKinds] = {
+    "eager-cancel-before-start",    "eager-state-after-spawn",
+    "eager-done-after-spawn",       "eager-timeout-in-prefix",
+    "eager-current-task-in-prefix", "eager-recursive-spawn",
+};
+
+llvm::StringRef checkName(CheckKind K) {
+  return CheckNames[static_cast<unsigned>(K)];
+}
+
+std::optional<CheckKind> checkKindFromName(llvm::StringRef Name) {
+  for (unsigned I = 0; I < NumCheckKinds; ++I)
+    if (CheckNames[I] == Name || CheckNames[I].drop_front(6) == Name)
+      return static_cast<CheckKind>(I);
+  return std::nullopt;
+}
+
+//===----------------------------------------------------------------------===//
+// Names in messages
+//===----------------------------------------------------------------------===//
+
+static std::string displayName(const FunctionDecl *FD) {
+  if (!FD)
+    return "the spawned coroutine";
+  if (isLambdaCallOperator(FD))
+    return "the lambda coroutine";
+  std::string Name;
+  if (auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    Name = MD->getParent()->getNameAsString() + "::";
+  return "'" + Name + FD->getNameAsString() + "'";
+}
+
+static std::string entityName(const Entity &E) {
+  return "'" + E.Decl->getNameAsString() + "'";
+}
+
+static std::string sourceText(const Expr *E, const ASTContext &Ctx) {
+  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
+  return Lexer::getSourceText(R, Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+//===----------------------------------------------------------------------===//
+// Fix-it placement
+//===----------------------------------------------------------------------===//
+
+static std::string indentationAt(SourceLocation Loc, const SourceManager &SM) {
+  auto [File, Offset] = SM.getDecomposedLoc(SM.getExpansionLoc(Loc));
+  llvm::StringRef Buffer = SM.getBufferData(File);
+  size_t LineStart = Buffer.rfind('\n', Offset ? Offset - 1 : 0);
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  if (Offset == 0)
+    LineStart = 0;
+  llvm::StringRef Line = Buffer.substr(LineStart);
+  return Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
+}
+
+/// Where to insert after the statement \p S: at the end of its line when
+/// only a comment follows it there, else right after it.
+static std::optional<SourceLocation> endOfStatement(const Stmt *S,
+                                                   const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  SourceLocation End = S->getEndLoc();
+  if (End.isInvalid() || End.isMacroID())
+    return std::nullopt;
+  SourceLocation After;
+  if (isa<Expr>(S)) {
+    std::optional<Token> Next = Lexer::findNextToken(End, SM, LO);
+    if (!Next || !Next->is(tok::semi))
+      return std::nullopt;
+    After = Next->getEndLoc();
+  } else {
+    After = Lexer::getLocForEndOfToken(End, 0, SM, LO);
+  }
+  if (After.isInvalid())
+    return std::nullopt;
+  auto [File, Offset] = SM.getDecomposedLoc(After);
+  llvm::StringRef Rest = SM.getBufferData(File).substr(Offset);
+  llvm::StringRef Line = Rest.take_until([](char C) { return C == '\n'; });
+  llvm::StringRef Trimmed = Line.ltrim(" \t");
+  if (Trimmed.empty() || Trimmed.starts_with("//"))
+    return After.getLocWithOffset(Line.size());
+  return After;
+}
+
+static std::optional<Insertion> yieldAfter(const SpawnSite &S,
+                                           const ASTContext &Ctx,
+                                           const Profile &P,
+                                           std::string &WhyNot) {
+  if (!S.SpawnerIsCoroutine) {
+    WhyNot = "no fix-it: " + displayName(S.Spawner) +
+             " is not a coroutine and cannot co_await a yield point";
+    return std::nullopt;
+  }
+  if (!S.Statement || isa<ReturnStmt>(S.Statement) ||
+      isa<CoreturnStmt>(S.Statement)) {
+    WhyNot = "no fix-it: the spawn is not a statement of its own";
+    return std::nullopt;
+  }
+  auto Loc = endOfStatement(S.Statement, Ctx);
+  if (!Loc) {
+    WhyNot = "no fix-it: the spawn statement is inside a macro";
+    return std::nullopt;
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  return Insertion{
+      *Loc, "\n" + indentationAt(S.Statement->getBeginLoc(), SM) +
+                P.YieldStatement};
+}
+
+static std::optional<Insertion> yieldFirst(const FunctionDecl *Coroutine,
+                                           const ASTContext &Ctx,
+                                           const Profile &P) {
+  auto *CB = Coroutine ? dyn_cast_or_null<CoroutineBodyStmt>(Coroutine->getBody())
+                       : nullptr;
+  if (!CB)
+    return std::nullopt;
+  const CompoundStmt *Body = CB->getBody();
+  SourceLocation LBrac = Body->getLBracLoc();
+  if (LBrac.isInvalid() || LBrac.isMacroID())
+    return std::nullopt;
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::string Indent;
+  if (!Body->body_empty() &&
+      SM.getSpellingLineNumber(Body->body_front()->getBeginLoc()) !=
+          SM.getSpellingLineNumber(LBrac))
+    Indent = indentationAt(Body->body_front()->getBeginLoc(), SM);
+  else
+    Indent = indentationAt(LBrac, SM) + "  ";
+  return Insertion{LBrac.getLocWithOffset(1), "\n" + Indent + P.YieldStatement};
+}
+
+//===----------------------------------------------------------------------===//
+// Conflicts
+//===----------------------------------------------------------------------===//
+
+std::vector<std::pair<Access, Access>>
+Analyzer::Impl::conflicts(const SpawnSite &S) {
+  std::vector<std::pair<Access, Access>> Out;
+  if (!S.Spawned)
+    return Out;
+  std::vector<Access> Prefix;
+  for (Access A : prefix(S.Spawned).Accesses)
+    if (mapIntoCaller(S.Spawned, S.SpawnedCall, A))
+      Prefix.push_back(A);
+  llvm::SmallVector<Entity, 4> Reported;
+  for (const Access &W : S.WindowAccesses) {
+    if (llvm::is_contained(Reported, W.Target))
+      continue;
+    for (const Access &P : Prefix) {
+      if (!(P.Target == W.Target) ||
+          (P.Kind == AccessKind::Read && W.Kind == AccessKind::Read))
+        continue;
+      Out.push_back({W, P});
+      Reported.push_back(W.Target);
+      break;
+    }
+  }
+  return Out;
+}
+
+//===----------------------------------------------------------------------===//
+// Findings
+//===----------------------------------------------------------------------===//
+
+namespace {
+struct Builder {
+  Analyzer::Impl &I;
+  const ASTContext &Ctx;
+  const SourceManager &SM;
+  llvm::ArrayRef<CheckKind> Enabled;
+  std::vector<Finding> Out;
+
+  bool enabled(CheckKind K) const { return llvm::is_contained(Enabled, K); }
+  bool inUserCode(SourceLocation L) const {
+    return L.isValid() && !SM.isInSystemHeader(SM.getExpansionLoc(L));
+  }
+
+  void add(CheckKind K, SourceLocation Loc, std::string Message,
+           std::vector<Note> Notes, std::optional<Insertion> Fix,
+           const std::string &WhyNoFix, std::string RequiresSpawnOf = {}) {
+    if (!inUserCode(Loc))
+      return;
+    Finding F{K, Loc, std::move(Message), std::move(Notes), std::move(Fix),
+              FileID(), std::move(RequiresSpawnOf)};
+    if (!F.Fix && !WhyNoFix.empty())
+      F.Message += "; " + WhyNoFix;
+    if (F.Fix)
+      F.FixFile = SM.getFileID(F.Fix->Loc);
+    Out.push_back(std::move(F));
+  }
+
+  std::vector<Note> spawnNotes(const SpawnSite &S) {
+    std::vector<Note> Notes{{S.Call->getBeginLoc(), "task spawned here"}};
+    if (S.Spawned) {
+      const PrefixSummary &P = I.prefix(S.Spawned);
+      if (!P.FirstSuspensions.empty())
+        Notes.push_back({P.FirstSuspensions.front().Expr->getBeginLoc(),
+                         "first suspension point of " +
+                             displayName(S.Spawned) + " is here"});
+    }
+    return Notes;
+  }
+
+  void windowHazards(const SpawnSite &S) {
+    std::string WhyNot;
+    std::optional<Insertion> Fix = yieldAfter(S, Ctx, I.Prof, WhyNot);
+    std::string Task = displayName(S.Spawned);
+    for (const CallOfInterest &C : S.WindowCalls) {
+      if (!I.usesHandle(S, C))
+        continue;
+      auto *Call = cast<CallExpr>(C.Call);
+      std::string Handle = "'" + sourceText(stripWrappers(implicitObject(Call)), Ctx) + "'";
+      if (C.Kind == CallOfInterest::Cancel && enabled(CheckKind::CancelBeforeStart))
+        add(CheckKind::CancelBeforeStart, Call->getExprLoc(),
+            "task " + Handle + " running " + Task +
+                " is cancelled before it first suspends: under lazy start " +
+                Task + " never runs, under eager start it runs until its "
+                "first suspension point and is cancelled there",
+            spawnNotes(S), Fix, WhyNot);
+      if (C.Kind == CallOfInterest::StateQuery && enabled(CheckKind::DoneAfterSpawn)) {
+        auto *Callee = Call->getDirectCallee();
+        add(CheckKind::DoneAfterSpawn, Call->getExprLoc(),
+            "'" + (Callee ? Callee->getNameAsString() : std::string("state")) +
+                "()' on task " + Handle + " running " + Task +
+                " right after spawning it: under lazy start the task has not "
+                "started yet, under eager start it may already have run or "
+                "finished",
+            spawnNotes(S), Fix, WhyNot);
+      }
+    }
+    if (!enabled(CheckKind::StateAfterSpawn))
+      return;
+    for (const auto &[W, P] : I.conflicts(S)) {
+      std::string Name = entityName(W.Target);
+      std::string Msg;
+      if (W.Kind == AccessKind::Write && P.Kind == AccessKind::Read)
+        Msg = Name + " is written after spawning " + Task +
+              ", whose prefix reads it: under lazy start " + Task +
+              " sees this write, under eager start its prefix has already "
+              "run";
+      else if (W.Kind == AccessKind::Read)
+        Msg = Name + " is read after spawning " + Task +
+              ", whose prefix writes it: under lazy start this read sees the "
+              "old value, under eager start the prefix's write";
+      else
+        Msg = Name + " is written after spawning " + Task +
+              ", whose prefix also writes it: which write lands last depends "
+              "on the start policy";
+      std::vector<Note> Notes = spawnNotes(S);
+      Notes.insert(Notes.begin() + 1,
+                   {P.Where->getExprLoc(),
+                    std::string("the coroutine's prefix ") +
+                        (P.Kind == AccessKind::Read ? "reads " : "writes ") +
+                        Name + " here"});
+      add(CheckKind::StateAfterSpawn, W.Where->getExprLoc(), Msg,
+          std::move(Notes), Fix, WhyNot);
+    }
+  }
+
+  /// Timeouts and ambient-task calls in the prefix of a spawned coroutine.
+  void prefixHazards(const FunctionDecl *Coroutine, const SpawnSite *Site,
+                     const std::string &RequiresSpawnOf) {
+    const PrefixSummary &P = I.prefix(Coroutine);
+    std::optional<Insertion> Fix = yieldFirst(Coroutine, Ctx, I.Prof);
+    std::string Task = displayName(Coroutine);
+    std::vector<Note> Notes;
+    if (Site)
+      Notes.push_back({Site->Call->getBeginLoc(), "task spawned here"});
+    if (!P.FirstSuspensions.empty())
+      Notes.push_back({P.FirstSuspensions.front().Expr->getBeginLoc(),
+                       "first suspension point of " + Task + " is here"});
+    llvm::DenseSet<const Expr *> Seen;
+    for (const CallOfInterest &C : P.Calls) {
+      if (!Seen.insert(C.Call).second)
+        continue;
+      std::string What = C.Name.substr(C.Name.rfind("::") == std::string::npos
+                                           ? 0
+                                           : C.Name.rfind("::") + 2);
+      if (C.Kind == CallOfInterest::Timeout && enabled(CheckKind::TimeoutInPrefix))
+        add(CheckKind::TimeoutInPrefix, C.Call->getExprLoc(),
+            "'" + What + "' is entered before " + Task +
+                " first suspends: under lazy start it binds to the spawned "
+                "task, under eager start to the task that spawned it, which "
+                "the timeout then cancels",
+            Notes, Fix, "no fix-it: the coroutine body is inside a macro",
+            RequiresSpawnOf);
+      if (C.Kind == CallOfInterest::AmbientTask &&
+          enabled(CheckKind::CurrentTaskInPrefix))
+        add(CheckKind::CurrentTaskInPrefix, C.Call->getExprLoc(),
+            "'" + What + "' runs before " + Task +
+                " first suspends: under lazy start it sees the spawned task, "
+                "under eager start the task that spawned it",
+            Notes, Fix, "no fix-it: the coroutine body is inside a macro",
+            RequiresSpawnOf);
+    }
+  }
+
+  /// A path of prefix spawns from \p From back to \p Target.
+  bool reaches(const FunctionDecl *From, const FunctionDecl *Target,
+               llvm::DenseSet<const FunctionDecl *> &Seen,
+               llvm::SmallVectorImpl<const FunctionDecl *> &Path) {
+    if (!Seen.insert(From).second)
+      return false;
+    for (const CallOfInterest &C : I.prefix(From).Calls) {
+      if (C.Kind != CallOfInterest::Spawn || !C.Spawned)
+        continue;
+      Path.push_back(C.Spawned);
+      if (C.Spawned == Target || reaches(C.Spawned, Target, Seen, Path))
+        return true;
+      Path.pop_back();
+    }
+    return false;
+  }
+
+  void recursion(const FunctionDecl *Coroutine) {
+    for (const CallOfInterest &C : I.prefix(Coroutine).Calls) {
+      if (C.Kind != CallOfInterest::Spawn || !C.Spawned)
+        continue;
+      llvm::DenseSet<const FunctionDecl *> Seen;
+      llvm::SmallVector<const FunctionDecl *, 4> Path{C.Spawned};
+      if (C.Spawned != Coroutine && !reaches(C.Spawned, Coroutine, Seen, Path))
+        continue;
+      std::string Task = displayName(Coroutine);
+      std::string Through;
+      for (const FunctionDecl *Step : llvm::ArrayRef(Path).drop_back())
+        Through += (Through.empty() ? " through " : ", ") + displayName(Step);
+      std::vector<Note> Notes;
+      const PrefixSummary &P = I.prefix(Coroutine);
+      if (!P.FirstSuspensions.empty())
+        Notes.push_back({P.FirstSuspensions.front().Expr->getBeginLoc(),
+                         "first suspension point of " + Task + " is here"});
+      add(CheckKind::RecursiveSpawn, C.Call->getExprLoc(),
+          Task + " spawns itself" + Through +
+              " before its first suspension point: under lazy start each "
+              "spawn is queued, under eager start the chain recurses on the "
+              "stack",
+          std::move(Notes), yieldFirst(Coroutine, Ctx, I.Prof),
+          "no fix-it: the coroutine body is inside a macro");
+      return; // one finding per coroutine
+    }
+  }
+};
+} // namespace
+
+std::vector<Finding> Analyzer::Impl::findings(llvm::ArrayRef<CheckKind> Enabled) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  Builder B{*this, Ctx, SM, Enabled, {}};
+  llvm::ArrayRef<SpawnSite> All = spawnSites();
+
+  llvm::MapVector<const FunctionDecl *, const SpawnSite *> Spawned;
+  llvm::SetVector<const FunctionDecl *> Spawners;
+  for (const SpawnSite &S : All) {
+    if (!B.inUserCode(S.Call->getBeginLoc()))
+      continue;
+    B.windowHazards(S);
+    if (S.Spawned)
+      Spawned.insert({S.Spawned, &S});
+    if (S.SpawnerIsCoroutine)
+      Spawners.insert(S.Spawner);
+  }
+  if (B.enabled(CheckKind::TimeoutInPrefix) ||
+      B.enabled(CheckKind::CurrentTaskInPrefix)) {
+    for (const auto &[FD, Site] : Spawned)
+      B.prefixHazards(FD, Site, {});
+    if (Opts.ProjectMode)
+      for (const FunctionDecl *FD : Functions)
+        if (!Spawned.count(FD) && coroutineDefinition(FD) == FD &&
+            B.inUserCode(FD->getLocation()))
+          B.prefixHazards(FD, nullptr, Analyzer::usr(FD));
+  }
+  if (B.enabled(CheckKind::RecursiveSpawn))
+    for (const FunctionDecl *FD : Spawners)
+      B.recursion(FD);
+
+  // Source order; findings at one location keep the order they were made in.
+  std::vector<unsigned> Order(B.Out.size());
+  for (unsigned N = 0; N < Order.size(); ++N)
+    Order[N] = N;
+  llvm::sort(Order, [&](unsigned L, unsigned R) {
+    SourceLocation LL = B.Out[L].Loc, RL = B.Out[R].Loc;
+    if (LL != RL)
+      return SM.isBeforeInTranslationUnit(LL, RL);
+    return L < R;
+  });
+  std::vector<Finding> Out;
+  Out.reserve(Order.size());
+  for (unsigned N : Order)
+    Out.push_back(std::move(B.Out[N]));
+  // One fix per insertion point: several hazards of one spawn share it.
+  llvm::DenseSet<unsigned> Fixed;
+  for (Finding &F : Out)
+    if (F.Fix && !Fixed.insert(F.Fix->Loc.getRawEncoding()).second)
+      F.Fix.reset();
+  return Out;
+}
+
+} // namespace eagerlint::analysis

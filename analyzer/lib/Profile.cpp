@@ -1,0 +1,90 @@
+//===- Profile.cpp - Built-in API profiles --------------------------------===//
+#include "eagerlint/analysis/Profile.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace eagerlint::analysis {
+
+static Profile referenceProfile() {
+  Profile P;
+  P.Name = "reference";
+  P.SpawnFunctions = {"::eagerlint::rt::create_task",
+                      "::eagerlint::rt::event_loop::create_task",
+                      "::eagerlint::rt::task_group::create_task"};
+  P.CancelFunctions = {"::eagerlint::rt::task_handle::cancel"};
+  P.StateQueryFunctions = {"::eagerlint::rt::task_handle::done",
+                           "::eagerlint::rt::task_handle::cancelled",
+                           "::eagerlint::rt::task_handle::result"};
+  P.TimeoutFunctions = {"::eagerlint::rt::timeout"};
+  P.AmbientTaskFunctions = {"::eagerlint::rt::current_task"};
+  P.YieldStatement = "co_await eagerlint::rt::yield_now();";
+  P.YieldHeader = "<eagerlint/runtime.hpp>";
+  return P;
+}
+
+static Profile asioProfile() {
+  Profile P;
+  P.Name = "asio";
+  P.SpawnFunctions = {"::asio::co_spawn", "::boost::asio::co_spawn"};
+  P.CancelFunctions = {"::asio::cancellation_signal::emit",
+                       "::boost::asio::cancellation_signal::emit"};
+  P.HandleBinders = {"::asio::cancellation_signal::slot",
+                     "::boost::asio::cancellation_signal::slot"};
+  P.TimeoutFunctions = {
+      "::asio::experimental::awaitable_operators::operator||",
+      "::boost::asio::experimental::awaitable_operators::operator||",
+      "::asio::experimental::make_parallel_group",
+      "::boost::asio::experimental::make_parallel_group"};
+  P.AmbientTaskFunctions = {
+      "::asio::this_coro::cancellation_state",
+      "::asio::this_coro::reset_cancellation_state",
+      "::asio::this_coro::throw_if_cancelled",
+      "::boost::asio::this_coro::cancellation_state",
+      "::boost::asio::this_coro::reset_cancellation_state",
+      "::boost::asio::this_coro::throw_if_cancelled"};
+  // Awaiting these only reads the coroutine's own state.
+  P.NeverSuspendingAwaitables = {
+      "::asio::this_coro::executor_t",
+      "::asio::this_coro::cancellation_state_t",
+      "::asio::this_coro::reset_cancellation_state_0_t",
+      "::asio::this_coro::reset_cancellation_state_1_t",
+      "::asio::this_coro::reset_cancellation_state_2_t",
+      "::asio::this_coro::throw_if_cancelled_0_t",
+      "::asio::this_coro::throw_if_cancelled_1_t",
+      "::boost::asio::this_coro::executor_t",
+      "::boost::asio::this_coro::cancellation_state_t"};
+  P.YieldStatement = "co_await asio::post(co_await asio::this_coro::executor, "
+                     "asio::use_awaitable);";
+  P.YieldHeader = "<asio.hpp>";
+  return P;
+}
+
+llvm::ArrayRef<llvm::StringRef> Profile::builtinNames() {
+  static const llvm::StringRef Names[] = {"reference", "asio"};
+  return Names;
+}
+
+llvm::Expected<Profile> Profile::builtin(llvm::StringRef Name) {
+  if (Name == "reference")
+    return referenceProfile();
+  if (Name == "asio")
+    return asioProfile();
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(), "unknown profile '%s' (known: %s)",
+      Name.str().c_str(), llvm::join(builtinNames(), ", ").c_str());
+}
+
+void Profile::addNames(std::vector<std::string> &Into, llvm::StringRef List) {
+  llvm::SmallVector<llvm::StringRef> Items;
+  List.split(Items, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Item : Items) {
+    Item = Item.trim();
+    if (Item.empty())
+      continue;
+    if (!llvm::is_contained(Into, Item))
+      Into.push_back(Item.str());
+  }
+}
+
+} // namespace eagerlint::analysis
