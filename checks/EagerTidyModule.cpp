@@ -1,0 +1,41 @@
+//===- EagerTidyModule.cpp - The eager-* clang-tidy module ----------------===//
+
+#include "CancelBeforeStartCheck.h"
+#include "CurrentTaskInPrefixCheck.h"
+#include "DoneAfterSpawnCheck.h"
+#include "RecursiveSpawnCheck.h"
+#include "StateAfterSpawnCheck.h"
+#include "TimeoutInPrefixCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace eagerlint::tidy {
+
+class EagerTidyModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(
+      clang::tidy::ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<CancelBeforeStartCheck>(
+        "eager-cancel-before-start");
+    CheckFactories.registerCheck<StateAfterSpawnCheck>(
+        "eager-state-after-spawn");
+    CheckFactories.registerCheck<DoneAfterSpawnCheck>("eager-done-after-spawn");
+    CheckFactories.registerCheck<TimeoutInPrefixCheck>(
+        "eager-timeout-in-prefix");
+    CheckFactories.registerCheck<CurrentTaskInPrefixCheck>(
+        "eager-current-task-in-prefix");
+    CheckFactories.registerCheck<RecursiveSpawnCheck>("eager-recursive-spawn");
+  }
+};
+
+namespace {
+clang::tidy::ClangTidyModuleRegistry::Add<EagerTidyModule>
+    X("eager-module", "Checks for code that relies on lazily started tasks.");
+} // namespace
+
+} // namespace eagerlint::tidy
+
+// A tool that links the checks statically references this anchor so the
+// linker keeps the module's registration (as clang-tidy's own modules do).
+// NOLINTNEXTLINE(misc-use-internal-linkage)
+volatile int EagerTidyModuleAnchorSource = 0;
