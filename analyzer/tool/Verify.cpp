@@ -1,0 +1,717 @@
+//===- Verify.cpp - `eagerlint verify`: run a program under both policies -===//
+//
+// Builds one program against the reference runtime, runs it with
+// EAGERLINT_START_POLICY=lazy and =eager and compares what each run prints on
+// standard output and how it ends (design §6, runtime rule 5).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Verify.h"
+
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
+
+#if defined(__unix__) || defined(__APPLE__)
+extern char **environ;
+#endif
+
+namespace eagerlint {
+namespace {
+
+constexpr int ExitSame = 0;
+constexpr int ExitDifferent = 1;
+constexpr int ExitCannotRun = 2;
+
+/// The compiler may take a while on a cold cache, but never this long.
+constexpr unsigned BuildTimeoutSeconds = 300;
+
+constexpr llvm::StringLiteral PolicyVariable = "EAGERLINT_START_POLICY";
+
+constexpr llvm::StringLiteral Usage = R"(usage: eagerlint verify [options] PROGRAM.cpp [-- COMPILER-FLAGS...]
+       eagerlint verify [options] -p BUILD_DIR SOURCE.cpp [-- EXTRA-FLAGS...]
+
+Builds PROGRAM.cpp with clang++ -std=c++20 against the eagerlint reference
+runtime, runs it with EAGERLINT_START_POLICY=lazy and =eager, and compares
+standard output and exit status. Prints "same", or a side-by-side diff
+(lazy | eager).
+
+options:
+  -p BUILD_DIR             take SOURCE.cpp's flags from BUILD_DIR/compile_commands.json
+  --timeout SECONDS        time limit of each run (default 10); a run over it
+                           is killed and reported as "timed out"
+  --cxx COMPILER           compiler to build with (default: $EAGERLINT_CXX,
+                           else clang++-19, else clang++)
+  --runtime-include DIR    directory holding eagerlint/runtime.hpp
+                           (default: found next to the eagerlint executable)
+  --keep-temps             keep the built program and the captured output
+  -h, --help               this text
+
+exit status: 0 same, 1 different, 2 could not build or run the program
+)";
+
+struct Options {
+  std::string Program;
+  std::string BuildDir;
+  std::vector<std::string> ExtraFlags;
+  unsigned TimeoutSeconds = 10;
+  std::string Compiler;
+  std::string RuntimeInclude;
+  bool KeepTemps = false;
+};
+
+llvm::raw_ostream &error() {
+  return llvm::errs() << "eagerlint verify: error: ";
+}
+
+/// Parses the arguments after `verify`; std::nullopt after printing an
+/// error. \p Help is set for -h/--help.
+std::optional<Options> parseArgs(llvm::ArrayRef<const char *> Args,
+                                 bool &Help) {
+  Options O;
+  std::vector<std::string> Positional;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    // An option with a separate or `=`-joined value.
+    auto Value = [&](llvm::StringRef Name,
+                     std::string &Into) -> std::optional<bool> {
+      if (A == Name) {
+        if (I + 1 >= Args.size()) {
+          error() << "option '" << Name << "' needs a value\n";
+          return false;
+        }
+        Into = Args[++I];
+        return true;
+      }
+      if (A.consume_front(Name) && A.consume_front("=")) {
+        Into = A.str();
+        return true;
+      }
+      A = Args[I];
+      return std::nullopt;
+    };
+
+    if (A == "--") {
+      for (++I; I < Args.size(); ++I)
+        O.ExtraFlags.push_back(Args[I]);
+      break;
+    }
+    if (A == "-h" || A == "--help" || A == "-help") {
+      Help = true;
+      return O;
+    }
+    if (A == "--keep-temps") {
+      O.KeepTemps = true;
+      continue;
+    }
+    std::string Timeout;
+    std::optional<bool> Got;
+    if ((Got = Value("--timeout", Timeout))) {
+      if (!*Got)
+        return std::nullopt;
+      unsigned Seconds = 0;
+      if (llvm::StringRef(Timeout).getAsInteger(10, Seconds) || Seconds == 0) {
+        error() << "--timeout needs a positive whole number of seconds, got '"
+                << Timeout << "'\n";
+        return std::nullopt;
+      }
+      O.TimeoutSeconds = Seconds;
+      continue;
+    }
+    if ((Got = Value("-p", O.BuildDir)) || (Got = Value("--cxx", O.Compiler)) ||
+        (Got = Value("--runtime-include", O.RuntimeInclude))) {
+      if (!*Got)
+        return std::nullopt;
+      continue;
+    }
+    if (A.starts_with("-p") && A.size() > 2) { // -pBUILD_DIR, as clang-tidy
+      O.BuildDir = A.drop_front(2).str();
+      continue;
+    }
+    if (A.starts_with("-") && A != "-") {
+      error() << "unknown option '" << A
+              << "' (compiler flags go after '--'; see --help)\n";
+      return std::nullopt;
+    }
+    Positional.push_back(A.str());
+  }
+  if (Positional.size() != 1) {
+    error() << (Positional.empty() ? "no program given"
+                                   : "more than one program given")
+            << "\n"
+            << "usage: eagerlint verify [options] PROGRAM.cpp "
+               "[-- COMPILER-FLAGS...] (see --help)\n";
+    return std::nullopt;
+  }
+  O.Program = Positional.front();
+  return O;
+}
+
+bool hasRuntimeHeader(llvm::StringRef Dir) {
+  llvm::SmallString<256> Header(Dir);
+  llvm::sys::path::append(Header, "eagerlint", "runtime.hpp");
+  return llvm::sys::fs::exists(Header);
+}
+
+/// Where `#include <eagerlint/runtime.hpp>` resolves: the option, then
+/// $EAGERLINT_RUNTIME_INCLUDE, then an installed tree next to the
+/// executable (PREFIX/bin/eagerlint -> PREFIX/include), then the source tree
+/// the executable was built from.
+std::optional<std::string> findRuntimeInclude(const Options &O) {
+  if (!O.RuntimeInclude.empty()) {
+    if (hasRuntimeHeader(O.RuntimeInclude))
+      return O.RuntimeInclude;
+    error() << "--runtime-include '" << O.RuntimeInclude
+            << "' has no eagerlint/runtime.hpp\n";
+    return std::nullopt;
+  }
+  if (std::optional<std::string> Env =
+          llvm::sys::Process::GetEnv("EAGERLINT_RUNTIME_INCLUDE")) {
+    if (hasRuntimeHeader(*Env))
+      return *Env;
+    error() << "EAGERLINT_RUNTIME_INCLUDE='" << *Env
+            << "' has no eagerlint/runtime.hpp\n";
+    return std::nullopt;
+  }
+  std::vector<std::string> Tried;
+  static int Anchor;
+  std::string Exe = llvm::sys::fs::getMainExecutable("eagerlint", &Anchor);
+  if (!Exe.empty()) {
+    llvm::StringRef Bin = llvm::sys::path::parent_path(Exe);
+    for (const char *Rel : {"../include", "../share/eagerlint/include"}) {
+      llvm::SmallString<256> Dir(Bin);
+      llvm::sys::path::append(Dir, Rel);
+      llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+      if (hasRuntimeHeader(Dir))
+        return std::string(Dir);
+      Tried.push_back(std::string(Dir));
+    }
+  }
+#ifdef EAGERLINT_RUNTIME_INCLUDE_DIR
+  if (hasRuntimeHeader(EAGERLINT_RUNTIME_INCLUDE_DIR))
+    return std::string(EAGERLINT_RUNTIME_INCLUDE_DIR);
+  Tried.push_back(EAGERLINT_RUNTIME_INCLUDE_DIR);
+#endif
+  error() << "cannot find the eagerlint runtime headers (looked in: "
+          << llvm::join(Tried, ", ")
+          << "); pass --runtime-include DIR or set EAGERLINT_RUNTIME_INCLUDE\n";
+  return std::nullopt;
+}
+
+std::optional<std::string> findCompiler(const Options &O) {
+  std::string Wanted = O.Compiler;
+  if (Wanted.empty())
+    if (std::optional<std::string> Env =
+            llvm::sys::Process::GetEnv("EAGERLINT_CXX"))
+      Wanted = *Env;
+  if (!Wanted.empty()) {
+    if (llvm::sys::path::has_parent_path(Wanted))
+      return Wanted;
+    if (llvm::ErrorOr<std::string> P = llvm::sys::findProgramByName(Wanted))
+      return *P;
+    error() << "compiler '" << Wanted << "' not found in PATH\n";
+    return std::nullopt;
+  }
+  for (const char *Name : {"clang++-19", "clang++"})
+    if (llvm::ErrorOr<std::string> P = llvm::sys::findProgramByName(Name))
+      return *P;
+  error() << "no C++ compiler found (tried clang++-19 and clang++ in PATH); "
+             "pass --cxx\n";
+  return std::nullopt;
+}
+
+/// A path relative to a compile command's directory, made absolute.
+std::string absoluteIn(llvm::StringRef Dir, llvm::StringRef Path) {
+  if (Path.empty() || llvm::sys::path::is_absolute(Path))
+    return Path.str();
+  llvm::SmallString<256> Abs(Dir);
+  llvm::sys::path::append(Abs, Path);
+  return std::string(Abs);
+}
+
+/// The flags \p Source is compiled with in BUILD_DIR's compilation database,
+/// without what makes a compile step out of it (compiler, -c, -o, the input,
+/// dependency files), with relative paths made absolute.
+std::optional<std::vector<std::string>>
+flagsFromDatabase(llvm::StringRef BuildDir, std::string &Source) {
+  std::string Err;
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB =
+      clang::tooling::CompilationDatabase::loadFromDirectory(BuildDir, Err);
+  if (!DB) {
+    error() << "cannot load a compilation database from '" << BuildDir
+            << "': " << Err << "\n";
+    return std::nullopt;
+  }
+  llvm::SmallString<256> Abs(Source);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  std::vector<clang::tooling::CompileCommand> Cmds =
+      DB->getCompileCommands(Abs);
+  if (Cmds.empty()) {
+    error() << "'" << Source << "' is not in the compilation database of '"
+            << BuildDir << "'\n";
+    return std::nullopt;
+  }
+  const clang::tooling::CompileCommand &C = Cmds.front();
+  std::string Input = absoluteIn(C.Directory, C.Filename);
+  Source = Input;
+  std::vector<std::string> Flags;
+  const std::vector<std::string> &L = C.CommandLine;
+  for (size_t I = 1; I < L.size(); ++I) {
+    llvm::StringRef A = L[I];
+    if (A == "-c" || A == "--" || A == "-MD" || A == "-MMD" ||
+        A == "-fsyntax-only")
+      continue;
+    if (A == "-o" || A == "-MF" || A == "-MT" || A == "-MQ") {
+      ++I;
+      continue;
+    }
+    if (A.starts_with("-o") || A.starts_with("-MF") || A.starts_with("-MT") ||
+        A.starts_with("-MQ"))
+      continue;
+    if (absoluteIn(C.Directory, A) == Input)
+      continue;
+    bool PathValued = false;
+    for (llvm::StringRef P : {"-I", "-isystem", "-iquote", "-idirafter",
+                              "-include", "--sysroot"}) {
+      if (A == P && I + 1 < L.size()) {
+        Flags.push_back(A.str());
+        Flags.push_back(absoluteIn(C.Directory, L[++I]));
+        PathValued = true;
+        break;
+      }
+      if (P == "-I" && A.starts_with("-I")) {
+        Flags.push_back("-I" + absoluteIn(C.Directory, A.drop_front(2)));
+        PathValued = true;
+        break;
+      }
+    }
+    if (!PathValued)
+      Flags.push_back(A.str());
+  }
+  return Flags;
+}
+
+/// How one run of the program ended.
+struct RunResult {
+  enum class Ending { Exited, Signalled, TimedOut };
+  Ending How = Ending::Exited;
+  int Code = 0;
+  std::string Signal;
+  std::string Stdout;
+  std::string Stderr;
+
+  std::string status(unsigned TimeoutSeconds) const {
+    switch (How) {
+    case Ending::Exited:
+      return "exit status " + std::to_string(Code);
+    case Ending::Signalled:
+      return "killed by signal (" + Signal + ")";
+    case Ending::TimedOut:
+      return "timed out after " + std::to_string(TimeoutSeconds) +
+             " s (killed)";
+    }
+    return "";
+  }
+  bool sameEnding(const RunResult &O) const {
+    return How == O.How && Code == O.Code && Signal == O.Signal;
+  }
+};
+
+std::string readFile(llvm::StringRef Path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> B =
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  return B ? (*B)->getBuffer().str() : std::string();
+}
+
+/// The environment of this process with EAGERLINT_START_POLICY=\p Policy.
+std::vector<std::string> environmentWith(llvm::StringRef Policy) {
+  std::vector<std::string> Env;
+#if defined(__unix__) || defined(__APPLE__)
+  for (char **E = environ; E && *E; ++E) {
+    llvm::StringRef V = *E;
+    if (!V.starts_with((PolicyVariable + "=").str()))
+      Env.push_back(V.str());
+  }
+#endif
+  Env.push_back((PolicyVariable + "=" + Policy).str());
+  return Env;
+}
+
+/// Runs \p Exe under \p Policy; std::nullopt (after an error) when it could
+/// not be started at all.
+std::optional<RunResult> runUnder(llvm::StringRef Exe, llvm::StringRef Policy,
+                                  llvm::StringRef TempDir,
+                                  unsigned TimeoutSeconds) {
+  llvm::SmallString<256> Out(TempDir), Err(TempDir);
+  llvm::sys::path::append(Out, (Policy + ".stdout").str());
+  llvm::sys::path::append(Err, (Policy + ".stderr").str());
+  std::vector<std::string> EnvStrings = environmentWith(Policy);
+  std::vector<llvm::StringRef> Env(EnvStrings.begin(), EnvStrings.end());
+  std::optional<llvm::StringRef> Redirects[] = {
+      llvm::StringRef(""), llvm::StringRef(Out), llvm::StringRef(Err)};
+  std::string ErrMsg;
+  bool ExecutionFailed = false;
+  int RC = llvm::sys::ExecuteAndWait(Exe, {Exe}, Env, Redirects,
+                                     TimeoutSeconds, /*MemoryLimit=*/0,
+                                     &ErrMsg, &ExecutionFailed);
+  if (ExecutionFailed || RC == -1) {
+    error() << "cannot run the built program under " << Policy << ": "
+            << ErrMsg << "\n";
+    return std::nullopt;
+  }
+  RunResult R;
+  R.Stdout = readFile(Out);
+  R.Stderr = readFile(Err);
+  if (RC == -2) {
+    // LLVM reports a timeout and a deadly signal alike; the message tells.
+    if (llvm::StringRef(ErrMsg).starts_with("Child timed out")) {
+      R.How = RunResult::Ending::TimedOut;
+    } else {
+      R.How = RunResult::Ending::Signalled;
+      R.Signal = ErrMsg.empty() ? "unknown signal" : ErrMsg;
+    }
+  } else {
+    R.Code = RC;
+  }
+  return R;
+}
+
+std::vector<llvm::StringRef> splitLines(llvm::StringRef Text) {
+  std::vector<llvm::StringRef> Lines;
+  if (Text.empty())
+    return Lines;
+  Text.consume_back("\n");
+  llvm::SmallVector<llvm::StringRef> Parts;
+  Text.split(Parts, '\n');
+  Lines.assign(Parts.begin(), Parts.end());
+  return Lines;
+}
+
+/// One row of a side-by-side diff: ' ' same, '|' changed, '<' lazy only,
+/// '>' eager only.
+struct Row {
+  char Mark;
+  std::string Left, Right;
+};
+
+/// How alike two lines look: the length of their common prefix and suffix.
+size_t similarity(llvm::StringRef A, llvm::StringRef B) {
+  size_t P = 0;
+  while (P < A.size() && P < B.size() && A[P] == B[P])
+    ++P;
+  size_t S = 0;
+  while (S < A.size() - P && S < B.size() - P &&
+         A[A.size() - 1 - S] == B[B.size() - 1 - S])
+    ++S;
+  return P + S;
+}
+
+/// Lays out a block of lines only lazy printed (\p Dels) next to the block
+/// only eager printed (\p Ins). Blocks of equal length pair up line by line;
+/// otherwise lines pair up in order where they look alike, so a line eager
+/// printed in addition does not shift every later pair.
+void pairChanges(llvm::ArrayRef<llvm::StringRef> Dels,
+                 llvm::ArrayRef<llvm::StringRef> Ins, std::vector<Row> &Rows) {
+  const size_t N = Dels.size(), M = Ins.size();
+  if (N == M) {
+    for (size_t K = 0; K < N; ++K)
+      Rows.push_back({'|', Dels[K].str(), Ins[K].str()});
+    return;
+  }
+  // Best[I][J]: the most similarity pairing Dels[I..] with Ins[J..] in order.
+  std::vector<std::vector<size_t>> Best(N + 1, std::vector<size_t>(M + 1));
+  for (size_t I = N; I-- > 0;)
+    for (size_t J = M; J-- > 0;) {
+      size_t Sim = similarity(Dels[I], Ins[J]);
+      Best[I][J] = std::max({Best[I + 1][J], Best[I][J + 1],
+                             Sim ? Best[I + 1][J + 1] + Sim : 0});
+    }
+  size_t I = 0, J = 0;
+  while (I < N || J < M) {
+    if (I < N && J < M) {
+      size_t Sim = similarity(Dels[I], Ins[J]);
+      if (Sim && Best[I][J] == Best[I + 1][J + 1] + Sim) {
+        Rows.push_back({'|', Dels[I++].str(), Ins[J++].str()});
+        continue;
+      }
+    }
+    if (J >= M || (I < N && Best[I][J] == Best[I + 1][J]))
+      Rows.push_back({'<', Dels[I++].str(), ""});
+    else
+      Rows.push_back({'>', "", Ins[J++].str()});
+  }
+}
+
+/// A line-level diff (longest common subsequence) laid out in rows.
+std::vector<Row> sideBySide(const std::vector<llvm::StringRef> &A,
+                            const std::vector<llvm::StringRef> &B) {
+  const size_t N = A.size(), M = B.size();
+  std::vector<Row> Rows;
+  // Program outputs are small; past this, pair lines up positionally.
+  if (N * M > 4'000'000) {
+    for (size_t I = 0; I < std::max(N, M); ++I) {
+      if (I < N && I < M)
+        Rows.push_back({A[I] == B[I] ? ' ' : '|', A[I].str(), B[I].str()});
+      else if (I < N)
+        Rows.push_back({'<', A[I].str(), ""});
+      else
+        Rows.push_back({'>', "", B[I].str()});
+    }
+    return Rows;
+  }
+  std::vector<std::vector<unsigned>> L(N + 1, std::vector<unsigned>(M + 1));
+  for (size_t I = N; I-- > 0;)
+    for (size_t J = M; J-- > 0;)
+      L[I][J] = A[I] == B[J] ? L[I + 1][J + 1] + 1
+                             : std::max(L[I + 1][J], L[I][J + 1]);
+  size_t I = 0, J = 0;
+  std::vector<llvm::StringRef> Dels, Ins;
+  auto Flush = [&] {
+    pairChanges(Dels, Ins, Rows);
+    Dels.clear();
+    Ins.clear();
+  };
+  while (I < N || J < M) {
+    if (I < N && J < M && A[I] == B[J]) {
+      Flush();
+      Rows.push_back({' ', A[I].str(), B[J].str()});
+      ++I;
+      ++J;
+    } else if (J >= M || (I < N && L[I + 1][J] >= L[I][J + 1])) {
+      Dels.push_back(A[I++]);
+    } else {
+      Ins.push_back(B[J++]);
+    }
+  }
+  Flush();
+  return Rows;
+}
+
+std::string fit(llvm::StringRef S, size_t Width) {
+  if (S.size() <= Width)
+    return S.str() + std::string(Width - S.size(), ' ');
+  return S.take_front(Width - 1).str() + "~";
+}
+
+/// Prints \p Rows in two columns, eliding long runs of identical lines.
+void printRows(llvm::raw_ostream &OS, const std::vector<Row> &Rows) {
+  size_t Width = 5; // "lazy" / "eager" headers
+  for (const Row &R : Rows)
+    Width = std::max(Width, R.Left.size());
+  Width = std::min<size_t>(Width, 60);
+  auto Line = [&](char Mark, llvm::StringRef Left, llvm::StringRef Right) {
+    std::string Text = "  " + fit(Left, Width) + " " + Mark + " " + Right.str();
+    OS << llvm::StringRef(Text).rtrim() << "\n";
+  };
+  Line(' ', "lazy", "eager");
+  OS << "  " << std::string(Width, '-') << " + " << std::string(Width, '-')
+     << "\n";
+  constexpr size_t Context = 2;
+  for (size_t I = 0; I < Rows.size();) {
+    if (Rows[I].Mark != ' ') {
+      Line(Rows[I].Mark, Rows[I].Left, Rows[I].Right);
+      ++I;
+      continue;
+    }
+    size_t End = I;
+    while (End < Rows.size() && Rows[End].Mark == ' ')
+      ++End;
+    size_t Keep = Context * 2 + 1;
+    if (End - I > Keep) {
+      size_t Head = I == 0 ? 0 : Context;
+      size_t Tail = End == Rows.size() ? 0 : Context;
+      for (size_t K = I; K < I + Head; ++K)
+        Line(' ', Rows[K].Left, Rows[K].Right);
+      OS << "  ... " << (End - I - Head - Tail) << " identical line"
+         << (End - I - Head - Tail == 1 ? "" : "s") << " ...\n";
+      for (size_t K = End - Tail; K < End; ++K)
+        Line(' ', Rows[K].Left, Rows[K].Right);
+    } else {
+      for (size_t K = I; K < End; ++K)
+        Line(' ', Rows[K].Left, Rows[K].Right);
+    }
+    I = End;
+  }
+}
+
+/// The last lines of a run's standard error, indented, for context.
+void printStderrTail(llvm::raw_ostream &OS, llvm::StringRef Policy,
+                     llvm::StringRef Stderr) {
+  std::vector<llvm::StringRef> Lines = splitLines(Stderr);
+  if (Lines.empty())
+    return;
+  constexpr size_t Max = 8;
+  OS << "  stderr under " << Policy << " (not compared";
+  if (Lines.size() > Max)
+    OS << ", last " << Max << " of " << Lines.size() << " lines";
+  OS << "):\n";
+  for (size_t I = Lines.size() > Max ? Lines.size() - Max : 0;
+       I < Lines.size(); ++I)
+    OS << "    " << Lines[I] << "\n";
+}
+
+/// Removes the temporary directory (unless kept) on every path out.
+class TempDir {
+public:
+  explicit TempDir(bool Keep) : Keep(Keep) {}
+  ~TempDir() {
+    if (Path.empty())
+      return;
+    if (Keep) {
+      llvm::errs() << "eagerlint verify: kept temporary files in " << Path
+                   << "\n";
+      return;
+    }
+    std::error_code EC;
+    for (llvm::sys::fs::directory_iterator It(Path, EC), End;
+         !EC && It != End; It.increment(EC))
+      llvm::sys::fs::remove(It->path());
+    llvm::sys::fs::remove(Path);
+  }
+  bool create() {
+    llvm::SmallString<256> P;
+    if (std::error_code EC =
+            llvm::sys::fs::createUniqueDirectory("eagerlint-verify", P)) {
+      error() << "cannot create a temporary directory: " << EC.message()
+              << "\n";
+      return false;
+    }
+    Path = std::string(P);
+    return true;
+  }
+  llvm::StringRef path() const { return Path; }
+
+private:
+  bool Keep;
+  std::string Path;
+};
+
+} // namespace
+
+int runVerify(int Argc, const char **Argv) {
+  bool Help = false;
+  std::optional<Options> Opt =
+      parseArgs(llvm::ArrayRef<const char *>(Argv, Argc > 0 ? Argc : 0), Help);
+  if (Help) {
+    llvm::outs() << Usage;
+    return ExitSame;
+  }
+  if (!Opt)
+    return ExitCannotRun;
+  Options &O = *Opt;
+
+  if (!llvm::sys::fs::exists(O.Program)) {
+    error() << "'" << O.Program << "': no such file\n";
+    return ExitCannotRun;
+  }
+  std::string Source = O.Program;
+  std::vector<std::string> DatabaseFlags;
+  if (!O.BuildDir.empty()) {
+    std::optional<std::vector<std::string>> F =
+        flagsFromDatabase(O.BuildDir, Source);
+    if (!F)
+      return ExitCannotRun;
+    DatabaseFlags = std::move(*F);
+  }
+  std::optional<std::string> Include = findRuntimeInclude(O);
+  std::optional<std::string> Compiler = findCompiler(O);
+  if (!Include || !Compiler)
+    return ExitCannotRun;
+
+  TempDir Temp(O.KeepTemps);
+  if (!Temp.create())
+    return ExitCannotRun;
+  llvm::SmallString<256> Exe(Temp.path()), BuildLog(Temp.path());
+  llvm::sys::path::append(Exe, "program");
+  llvm::sys::path::append(BuildLog, "build.log");
+
+  // -std=c++20 first so the program's own flags may override it; the runtime
+  // directory last so a program that ships its own copy keeps it.
+  std::vector<std::string> Cmd = {*Compiler, "-std=c++20"};
+  llvm::append_range(Cmd, DatabaseFlags);
+  llvm::append_range(Cmd, O.ExtraFlags);
+  Cmd.push_back("-I" + *Include);
+  Cmd.push_back(Source);
+  Cmd.push_back("-o");
+  Cmd.push_back(std::string(Exe));
+  std::vector<llvm::StringRef> CmdRefs(Cmd.begin(), Cmd.end());
+  std::optional<llvm::StringRef> BuildRedirects[] = {
+      llvm::StringRef(""), llvm::StringRef(BuildLog),
+      llvm::StringRef(BuildLog)};
+  std::string ErrMsg;
+  bool ExecutionFailed = false;
+  int RC = llvm::sys::ExecuteAndWait(*Compiler, CmdRefs, std::nullopt,
+                                     BuildRedirects, BuildTimeoutSeconds, 0,
+                                     &ErrMsg, &ExecutionFailed);
+  if (ExecutionFailed || RC != 0) {
+    error() << "cannot build '" << O.Program << "'";
+    if (ExecutionFailed || RC < 0)
+      llvm::errs() << " (" << ErrMsg << ")";
+    llvm::errs() << "\n  command: " << llvm::join(Cmd, " ") << "\n";
+    llvm::errs() << readFile(BuildLog);
+    return ExitCannotRun;
+  }
+
+  std::optional<RunResult> Lazy =
+      runUnder(Exe, "lazy", Temp.path(), O.TimeoutSeconds);
+  if (!Lazy)
+    return ExitCannotRun;
+  std::optional<RunResult> Eager =
+      runUnder(Exe, "eager", Temp.path(), O.TimeoutSeconds);
+  if (!Eager)
+    return ExitCannotRun;
+
+  llvm::raw_ostream &OS = llvm::outs();
+  const std::string LazyStatus = Lazy->status(O.TimeoutSeconds);
+  const std::string EagerStatus = Eager->status(O.TimeoutSeconds);
+  if (Lazy->How == RunResult::Ending::TimedOut &&
+      Eager->How == RunResult::Ending::TimedOut) {
+    error() << "'" << O.Program << "' timed out under both policies (limit "
+            << O.TimeoutSeconds << " s per run); nothing to compare\n";
+    return ExitCannotRun;
+  }
+
+  const std::vector<llvm::StringRef> LazyLines = splitLines(Lazy->Stdout);
+  const std::vector<llvm::StringRef> EagerLines = splitLines(Eager->Stdout);
+  if (Lazy->Stdout == Eager->Stdout && Lazy->sameEnding(*Eager)) {
+    OS << "same: " << O.Program << ": lazy and eager print the same "
+       << LazyLines.size() << " line" << (LazyLines.size() == 1 ? "" : "s")
+       << " and end with " << LazyStatus << "\n";
+    return ExitSame;
+  }
+
+  OS << "different: " << O.Program << ": lazy and eager start differ\n";
+  std::vector<Row> Rows = sideBySide(LazyLines, EagerLines);
+  if (LazyLines == EagerLines && Lazy->Stdout != Eager->Stdout)
+    // Only the final newline differs; say so rather than show equal rows.
+    Rows.push_back({'|', Lazy->Stdout.ends_with("\n") ? "" : "(no newline)",
+                    Eager->Stdout.ends_with("\n") ? "" : "(no newline)"});
+  Rows.push_back({' ', "", ""});
+  Rows.push_back({Lazy->sameEnding(*Eager) ? ' ' : '|', "[" + LazyStatus + "]",
+                  "[" + EagerStatus + "]"});
+  printRows(OS, Rows);
+  if (!Lazy->sameEnding(*Eager) || Lazy->Stderr != Eager->Stderr) {
+    printStderrTail(OS, "lazy", Lazy->Stderr);
+    printStderrTail(OS, "eager", Eager->Stderr);
+  }
+  return ExitDifferent;
+}
+
+} // namespace eagerlint
