@@ -419,17 +419,23 @@ const PrefixSummary &Analyzer::Impl::prefix(const FunctionDecl *FD) {
   const FunctionDecl *Def = FD->getDefinition() ? FD->getDefinition() : FD;
   if (auto It = Prefixes.find(Def); It != Prefixes.end())
     return *It->second;
-  // A function being summarised (recursion) or too deep: assume it suspends
-  // at once and say the summary is partial.
-  if (InProgress.contains(Def) || InProgress.size() >= Opts.MaxInlineDepth) {
-    static const PrefixSummary Unknown = [] {
-      PrefixSummary S;
-      S.Truncated = true;
-      return S;
-    }();
+  static const PrefixSummary Unknown = [] {
+    PrefixSummary S;
+    S.Truncated = true;
+    return S;
+  }();
+  // A function being summarised (recursion): assume it suspends at once, and
+  // remember how far up the stack the cycle reaches.
+  if (auto It = llvm::find(Stack, Def); It != Stack.end()) {
+    LowestCycleEntry = std::min<unsigned>(LowestCycleEntry, It - Stack.begin());
     return Unknown;
   }
-  InProgress.insert(Def);
+  if (Stack.size() >= Opts.MaxInlineDepth)
+    return Unknown;
+  unsigned Depth = Stack.size();
+  unsigned OuterLowest = LowestCycleEntry;
+  LowestCycleEntry = ~0u;
+  Stack.push_back(Def);
   auto Summary = std::make_unique<PrefixSummary>();
   Summary->Function = Def;
   if (FunctionInfo *FI = info(Def)) {
@@ -440,7 +446,16 @@ const PrefixSummary &Analyzer::Impl::prefix(const FunctionDecl *FD) {
         walk(*FI, &FI->Cfg->getEntry(), 0,
              [&](const Stmt *S) { return step(S, Out, Out.Elements); });
   }
-  InProgress.erase(Def);
+  Stack.pop_back();
+  // A summary that assumed something about a caller still on the stack is
+  // partial: keep it out of the memo so a later query recomputes it.
+  bool Partial = LowestCycleEntry < Depth;
+  LowestCycleEntry = std::min(OuterLowest, LowestCycleEntry);
+  if (Partial) {
+    Summary->Truncated = true;
+    Transient.push_back(std::move(Summary));
+    return *Transient.back();
+  }
   return *(Prefixes[Def] = std::move(Summary));
 }
 

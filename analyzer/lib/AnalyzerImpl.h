@@ -115,7 +115,12 @@ private:
       Infos;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<PrefixSummary>>
       Prefixes;
-  llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  /// Functions whose prefix is being computed, outermost first.
+  llvm::SmallVector<const clang::FunctionDecl *, 8> Stack;
+  /// The lowest Stack index a recursive query ran into.
+  unsigned LowestCycleEntry = ~0u;
+  /// Partial summaries of functions inside a recursion cycle.
+  std::vector<std::unique_ptr<PrefixSummary>> Transient;
   llvm::DenseMap<const clang::CallExpr *, ResolvedCoroutine> Resolved;
   std::optional<std::vector<SpawnSite>> Sites;
 };
