@@ -65,6 +65,12 @@ public:
       return std::move(h.result());
   }
 
+  /// Runs iterations while something is ready, without moving the clock.
+  void run_ready() {
+    while (ready_count() > 0)
+      run_once();
+  }
+
   /// Runs iterations until the virtual clock would pass `now + d`.
   template <class Rep, class Period>
   void run_for(std::chrono::duration<Rep, Period> d) {

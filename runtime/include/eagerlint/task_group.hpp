@@ -8,22 +8,25 @@
 
 #include <cstddef>
 #include <exception>
+#include <memory>
 #include <utility>
 #include <vector>
 
 namespace eagerlint::rt {
 
 /// asyncio.TaskGroup: spawn children with create_task, then
-/// `co_await group.wait()` waits for all of them, including children spawned
-/// while waiting. When a child fails, the others are cancelled and the first
-/// failure is rethrown once all are done. If the waiting task is cancelled,
-/// the children are cancelled too. A group destroyed without wait() cancels
-/// the children still running.
+/// `co_await group.wait()` (the exit of `async with`) waits for all of them,
+/// including children spawned while waiting. When a child fails, the others
+/// are cancelled (from its done callback, i.e. on the next iteration) and the
+/// first failure is rethrown once all are done. If the waiting task is
+/// cancelled, the children are cancelled too. A group destroyed without
+/// wait() cancels the children still running.
 class task_group {
 public:
   /// A group on the running loop.
-  task_group() : m_loop(&get_running_loop()) {}
-  explicit task_group(event_loop &loop) noexcept : m_loop(&loop) {}
+  task_group() : task_group(get_running_loop()) {}
+  explicit task_group(event_loop &loop)
+      : m_loop(&loop), m_state(std::make_shared<state>()) {}
   task_group(const task_group &) = delete;
   task_group &operator=(const task_group &) = delete;
   ~task_group() { cancel_all(); }
@@ -35,51 +38,60 @@ public:
     return add(m_loop->create_task(std::move(t), p));
   }
 
-  std::size_t size() const noexcept { return m_children.size(); }
+  std::size_t size() const noexcept { return m_state->children.size(); }
 
   /// Cancels every unfinished child; returns how many accepted.
-  std::size_t cancel_all() {
-    std::size_t n = 0;
-    for (const auto &c : m_children)
-      n += c.cancel() ? 1 : 0;
-    return n;
-  }
+  std::size_t cancel_all() { return m_state->cancel_all(); }
 
-  /// Waits for every child (the "exit" of `async with TaskGroup()`).
+  /// Waits for every child.
   task<void> wait() {
-    std::exception_ptr first;
+    std::shared_ptr<state> s = m_state;
     bool cancelled = false;
-    for (std::size_t i = 0; i < m_children.size(); ++i) {
-      detail::task_node *n = m_children[i].node();
+    for (std::size_t i = 0; i < s->children.size(); ++i) {
       try {
-        co_await detail::done_awaiter(n);
+        co_await detail::done_awaiter(s->children[i].node());
       } catch (const cancelled_error &) {
         cancelled = true;
       }
-      if (cancelled) {
-        cancel_all();
+      if (cancelled)
         break;
-      }
-      n->m_retrieved = true;
-      if (n->m_exception && !n->m_cancelled && !first) {
-        first = n->m_exception;
-        cancel_all();
-      }
+      s->children[i].node()->m_retrieved = true;
     }
-    if (cancelled)
+    if (cancelled) {
+      s->cancel_all();
       throw cancelled_error();
-    if (first)
-      std::rethrow_exception(first);
+    }
+    if (s->first_error)
+      std::rethrow_exception(s->first_error);
   }
 
 private:
+  struct state {
+    std::vector<task_ref> children;
+    std::exception_ptr first_error;
+    std::size_t cancel_all() {
+      std::size_t n = 0;
+      for (std::size_t i = 0; i < children.size(); ++i)
+        n += children[i].cancel() ? 1 : 0;
+      return n;
+    }
+  };
+
   template <class T> task_handle<T> add(task_handle<T> h) {
-    m_children.push_back(h.ref());
+    m_state->children.push_back(h.ref());
+    h.add_done_callback([s = m_state](const task_handle<T> &done) {
+      detail::task_node *n = done.node();
+      n->m_retrieved = true;
+      if (n->m_exception && !n->m_cancelled && !s->first_error) {
+        s->first_error = n->m_exception;
+        s->cancel_all();
+      }
+    });
     return h;
   }
 
   event_loop *m_loop;
-  std::vector<task_ref> m_children;
+  std::shared_ptr<state> m_state;
 };
 
 } // namespace eagerlint::rt

@@ -255,24 +255,30 @@ public:
     return true;
   }
 
+  /// Appends `c` to `target`'s completion list (notified in FIFO order).
   static void link_completion(task_node *target, completion_node *c) noexcept {
     c->m_target = target;
-    c->m_prev = nullptr;
-    c->m_next = target->m_done_head;
-    if (c->m_next)
-      c->m_next->m_prev = c;
-    target->m_done_head = c;
+    c->m_next = nullptr;
+    c->m_prev = target->m_done_tail;
+    if (c->m_prev)
+      c->m_prev->m_next = c;
+    else
+      target->m_done_head = c;
+    target->m_done_tail = c;
   }
 
   static void unlink_completion(completion_node *c) noexcept {
     if (!c->linked())
       return;
+    task_node *t = c->m_target;
     if (c->m_prev)
       c->m_prev->m_next = c->m_next;
     else
-      c->m_target->m_done_head = c->m_next;
+      t->m_done_head = c->m_next;
     if (c->m_next)
       c->m_next->m_prev = c->m_prev;
+    else
+      t->m_done_tail = c->m_prev;
     c->m_prev = c->m_next = nullptr;
     c->m_target = nullptr;
   }

@@ -56,6 +56,7 @@ struct task_node : ready_node {
   std::coroutine_handle<> m_leaf;  // innermost suspended coroutine to resume
   waiter *m_wait = nullptr;        // what the parked task waits on, if anything
   completion_node *m_done_head = nullptr;
+  completion_node *m_done_tail = nullptr;
   task_node *m_live_prev = nullptr; // loop's list of live materialized tasks
   task_node *m_live_next = nullptr;
   std::exception_ptr m_exception;
