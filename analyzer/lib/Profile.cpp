@@ -12,10 +12,13 @@ static Profile referenceProfile() {
   P.SpawnFunctions = {"::eagerlint::rt::create_task",
                       "::eagerlint::rt::event_loop::create_task",
                       "::eagerlint::rt::task_group::create_task"};
-  P.CancelFunctions = {"::eagerlint::rt::task_handle::cancel"};
+  P.CancelFunctions = {"::eagerlint::rt::task_handle::cancel",
+                       "::eagerlint::rt::task_ref::cancel"};
   P.StateQueryFunctions = {"::eagerlint::rt::task_handle::done",
                            "::eagerlint::rt::task_handle::cancelled",
-                           "::eagerlint::rt::task_handle::result"};
+                           "::eagerlint::rt::task_handle::result",
+                           "::eagerlint::rt::task_ref::done",
+                           "::eagerlint::rt::task_ref::cancelled"};
   P.TimeoutFunctions = {"::eagerlint::rt::timeout"};
   P.AmbientTaskFunctions = {"::eagerlint::rt::current_task"};
   P.YieldStatement = "co_await eagerlint::rt::yield_now();";
