@@ -7,6 +7,7 @@
 #include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -38,6 +39,11 @@ public:
   /// The findings of every enabled kind, computed on the first call.
   llvm::ArrayRef<analysis::Finding> findings(ASTContext &Ctx);
 
+  /// Whether the \p Index-th finding carries the header insertion of its
+  /// file: only the first fix in each file does, whichever check reports it,
+  /// as two checks inserting the same #include would insert it twice.
+  bool carriesInclude(size_t Index) const { return CarriesInclude[Index]; }
+
 private:
   const SourceManager *SM;
   std::string Key;
@@ -45,6 +51,7 @@ private:
   llvm::SmallVector<analysis::CheckKind, analysis::NumCheckKinds> Enabled;
   std::unique_ptr<analysis::Analyzer> Analyzer;
   std::vector<analysis::Finding> Findings;
+  std::vector<bool> CarriesInclude;
 };
 
 namespace {
@@ -143,6 +150,10 @@ llvm::ArrayRef<analysis::Finding> SharedAnalysis::findings(ASTContext &Ctx) {
       return !F.RequiresSpawnOf.empty() &&
              !Spawned->contains(F.RequiresSpawnOf);
     });
+  llvm::DenseSet<FileID> WithInclude;
+  for (const analysis::Finding &F : Findings)
+    CarriesInclude.push_back(F.Fix && F.FixFile.isValid() &&
+                             WithInclude.insert(F.FixFile).second);
   return Findings;
 }
 
@@ -177,7 +188,8 @@ EagerCheck::EagerCheck(StringRef Name, clang::tidy::ClangTidyContext *Context,
                areDiagsSelfContained()) {
   if (!Profile)
     configurationDiag("unknown profile '%0' in option 'Profile' of check "
-                      "'%1'; known profiles: %2; the check is disabled")
+                      "'%1'; known profiles: %2; the check is disabled",
+                      DiagnosticIDs::Error)
         << ProfileName << Name
         << llvm::join(analysis::Profile::builtinNames(), ", ");
 }
@@ -202,14 +214,17 @@ void EagerCheck::registerMatchers(MatchFinder *Finder) {
 void EagerCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Shared)
     return;
-  for (const analysis::Finding &F : Shared->findings(*Result.Context)) {
+  llvm::ArrayRef<analysis::Finding> Findings =
+      Shared->findings(*Result.Context);
+  for (size_t I = 0; I < Findings.size(); ++I) {
+    const analysis::Finding &F = Findings[I];
     if (F.Kind != Kind)
       continue;
     {
       DiagnosticBuilder Diag = diag(F.Loc, "%0") << F.Message;
       if (F.Fix) {
         Diag << FixItHint::CreateInsertion(F.Fix->Loc, F.Fix->Text);
-        if (!Profile->YieldHeader.empty() && F.FixFile.isValid())
+        if (!Profile->YieldHeader.empty() && Shared->carriesInclude(I))
           Diag << Inserter.createIncludeInsertion(F.FixFile,
                                                   Profile->YieldHeader);
       }
