@@ -510,9 +510,11 @@ std::string fit(llvm::StringRef S, size_t Width) {
   return S.take_front(Width - 1).str() + "~";
 }
 
-/// Prints \p Rows in two columns, eliding long runs of identical lines.
-void printRows(llvm::raw_ostream &OS, const std::vector<Row> &Rows) {
-  size_t Width = 5; // "lazy" / "eager" headers
+/// Prints \p Rows in two columns, eliding long runs of identical lines, and
+/// \p Last (how each run ended) below them.
+void printRows(llvm::raw_ostream &OS, const std::vector<Row> &Rows,
+               const Row &Last) {
+  size_t Width = std::max<size_t>(5, Last.Left.size()); // "lazy" / "eager"
   for (const Row &R : Rows)
     Width = std::max(Width, R.Left.size());
   Width = std::min<size_t>(Width, 60);
@@ -549,6 +551,9 @@ void printRows(llvm::raw_ostream &OS, const std::vector<Row> &Rows) {
     }
     I = End;
   }
+  OS << "  " << std::string(Width, '-') << " + " << std::string(Width, '-')
+     << "\n";
+  Line(Last.Mark, Last.Left, Last.Right);
 }
 
 /// The last lines of a run's standard error, indented, for context.
@@ -703,10 +708,8 @@ int runVerify(int Argc, const char **Argv) {
     // Only the final newline differs; say so rather than show equal rows.
     Rows.push_back({'|', Lazy->Stdout.ends_with("\n") ? "" : "(no newline)",
                     Eager->Stdout.ends_with("\n") ? "" : "(no newline)"});
-  Rows.push_back({' ', "", ""});
-  Rows.push_back({Lazy->sameEnding(*Eager) ? ' ' : '|', "[" + LazyStatus + "]",
-                  "[" + EagerStatus + "]"});
-  printRows(OS, Rows);
+  printRows(OS, Rows,
+            {Lazy->sameEnding(*Eager) ? ' ' : '|', LazyStatus, EagerStatus});
   if (!Lazy->sameEnding(*Eager) || Lazy->Stderr != Eager->Stderr) {
     printStderrTail(OS, "lazy", Lazy->Stderr);
     printStderrTail(OS, "eager", Eager->Stderr);
