@@ -42,6 +42,8 @@ public:
 class task_ref {
 public:
   unsigned long id() const noexcept { return 0; }
+  bool done() const noexcept { return false; }
+  bool cancelled() const noexcept { return false; }
   bool cancel() const { return true; }
   friend bool operator==(const task_ref &, const task_ref &) noexcept {
     return true;
