@@ -170,8 +170,9 @@ bool hasRuntimeHeader(llvm::StringRef Dir) {
 
 /// Where `#include <eagerlint/runtime.hpp>` resolves: the option, then
 /// $EAGERLINT_RUNTIME_INCLUDE, then an installed tree next to the
-/// executable (PREFIX/bin/eagerlint -> PREFIX/include), then the source tree
-/// the executable was built from.
+/// executable (PREFIX/bin/eagerlint -> PREFIX/include), then the directory
+/// the build named in EAGERLINT_RUNTIME_INCLUDE_DIR, then the source tree
+/// this file was compiled from.
 std::optional<std::string> findRuntimeInclude(const Options &O) {
   if (!O.RuntimeInclude.empty()) {
     if (hasRuntimeHeader(O.RuntimeInclude))
@@ -207,6 +208,16 @@ std::optional<std::string> findRuntimeInclude(const Options &O) {
     return std::string(EAGERLINT_RUNTIME_INCLUDE_DIR);
   Tried.push_back(EAGERLINT_RUNTIME_INCLUDE_DIR);
 #endif
+  // A build tree: this file is SOURCE/analyzer/tool/Verify.cpp.
+  llvm::SmallString<256> FromSource(__FILE__);
+  if (llvm::sys::path::is_absolute(FromSource)) {
+    llvm::sys::path::remove_filename(FromSource);
+    llvm::sys::path::append(FromSource, "..", "..", "runtime", "include");
+    llvm::sys::path::remove_dots(FromSource, /*remove_dot_dot=*/true);
+    if (hasRuntimeHeader(FromSource))
+      return std::string(FromSource);
+    Tried.push_back(std::string(FromSource));
+  }
   error() << "cannot find the eagerlint runtime headers (looked in: "
           << llvm::join(Tried, ", ")
           << "); pass --runtime-include DIR or set EAGERLINT_RUNTIME_INCLUDE\n";
