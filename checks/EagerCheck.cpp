@@ -214,6 +214,12 @@ void EagerCheck::registerMatchers(MatchFinder *Finder) {
 void EagerCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Shared)
     return;
+  // IncludeInserter takes `<h>` or a bare `h` (quoted); users may also
+  // write `"h"`.
+  StringRef IncludeName = StringRef(Profile->YieldHeader).trim();
+  if (IncludeName.size() >= 2 && IncludeName.starts_with("\"") &&
+      IncludeName.ends_with("\""))
+    IncludeName = IncludeName.drop_front().drop_back();
   llvm::ArrayRef<analysis::Finding> Findings =
       Shared->findings(*Result.Context);
   for (size_t I = 0; I < Findings.size(); ++I) {
@@ -224,9 +230,8 @@ void EagerCheck::check(const MatchFinder::MatchResult &Result) {
       DiagnosticBuilder Diag = diag(F.Loc, "%0") << F.Message;
       if (F.Fix) {
         Diag << FixItHint::CreateInsertion(F.Fix->Loc, F.Fix->Text);
-        if (!Profile->YieldHeader.empty() && Shared->carriesInclude(I))
-          Diag << Inserter.createIncludeInsertion(F.FixFile,
-                                                  Profile->YieldHeader);
+        if (!IncludeName.empty() && Shared->carriesInclude(I))
+          Diag << Inserter.createIncludeInsertion(F.FixFile, IncludeName);
       }
     }
     for (const analysis::Note &N : F.Notes)

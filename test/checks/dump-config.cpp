@@ -1,0 +1,108 @@
+// Every option of every eager-* check is stored under the key it is read
+// from, so `--dump-config` shows it and reading the dump back is a fixpoint.
+//
+// RUN: %clang_tidy --checks='-*,eager-*' --dump-config \
+// RUN:   -config="{CheckOptions: { \
+// RUN:     Profile: asio, \
+// RUN:     SpawnFunctions: 'a::spawn;b::spawn', \
+// RUN:     CancelFunctions: 'a::handle::stop', \
+// RUN:     StateQueryFunctions: 'a::handle::ready', \
+// RUN:     TimeoutFunctions: 'a::deadline', \
+// RUN:     AmbientTaskFunctions: 'a::self', \
+// RUN:     NeverSuspendingAwaitables: 'a::instant', \
+// RUN:     YieldStatement: 'co_await a::yield();', \
+// RUN:     YieldHeader: '<a/yield.h>', \
+// RUN:     IncludeStyle: google}}" > %t.yaml
+// RUN: FileCheck %s --check-prefix=SET < %t.yaml
+// RUN: %clang_tidy --checks='-*,eager-*' --dump-config --config-file=%t.yaml > %t.again.yaml
+// RUN: grep '^  eager-' %t.yaml | sort > %t.options
+// RUN: grep '^  eager-' %t.again.yaml | sort > %t.again.options
+// RUN: diff %t.options %t.again.options
+// RUN: grep -c '^  eager-' %t.options | FileCheck %s --check-prefix=COUNT
+// COUNT: 60
+//
+// Defaults: the profile's yield statement and header.
+// RUN: %clang_tidy --checks='-*,eager-*' --dump-config -config='{}' \
+// RUN:   | FileCheck %s --check-prefix=DEFAULT
+// RUN: %clang_tidy --checks='-*,eager-*' --dump-config \
+// RUN:   -config="{CheckOptions: {Profile: asio}}" \
+// RUN:   | FileCheck %s --check-prefix=ASIO
+//
+// A check's own key wins over the global one.
+// RUN: %clang_tidy --checks='-*,eager-*' --dump-config \
+// RUN:   -config="{CheckOptions: {Profile: asio, eager-recursive-spawn.Profile: reference}}" \
+// RUN:   | FileCheck %s --check-prefix=LOCAL
+
+// SET-DAG: eager-cancel-before-start.Profile: asio
+// SET-DAG: eager-cancel-before-start.SpawnFunctions: 'a::spawn;b::spawn'
+// SET-DAG: eager-cancel-before-start.CancelFunctions: 'a::handle::stop'
+// SET-DAG: eager-cancel-before-start.StateQueryFunctions: 'a::handle::ready'
+// SET-DAG: eager-cancel-before-start.TimeoutFunctions: 'a::deadline'
+// SET-DAG: eager-cancel-before-start.AmbientTaskFunctions: 'a::self'
+// SET-DAG: eager-cancel-before-start.NeverSuspendingAwaitables: 'a::instant'
+// SET-DAG: eager-cancel-before-start.YieldStatement: 'co_await a::yield();'
+// SET-DAG: eager-cancel-before-start.YieldHeader: '<a/yield.h>'
+// SET-DAG: eager-cancel-before-start.IncludeStyle: google
+// SET-DAG: eager-state-after-spawn.Profile: asio
+// SET-DAG: eager-state-after-spawn.SpawnFunctions: 'a::spawn;b::spawn'
+// SET-DAG: eager-state-after-spawn.CancelFunctions: 'a::handle::stop'
+// SET-DAG: eager-state-after-spawn.StateQueryFunctions: 'a::handle::ready'
+// SET-DAG: eager-state-after-spawn.TimeoutFunctions: 'a::deadline'
+// SET-DAG: eager-state-after-spawn.AmbientTaskFunctions: 'a::self'
+// SET-DAG: eager-state-after-spawn.NeverSuspendingAwaitables: 'a::instant'
+// SET-DAG: eager-state-after-spawn.YieldStatement: 'co_await a::yield();'
+// SET-DAG: eager-state-after-spawn.YieldHeader: '<a/yield.h>'
+// SET-DAG: eager-state-after-spawn.IncludeStyle: google
+// SET-DAG: eager-done-after-spawn.Profile: asio
+// SET-DAG: eager-done-after-spawn.SpawnFunctions: 'a::spawn;b::spawn'
+// SET-DAG: eager-done-after-spawn.CancelFunctions: 'a::handle::stop'
+// SET-DAG: eager-done-after-spawn.StateQueryFunctions: 'a::handle::ready'
+// SET-DAG: eager-done-after-spawn.TimeoutFunctions: 'a::deadline'
+// SET-DAG: eager-done-after-spawn.AmbientTaskFunctions: 'a::self'
+// SET-DAG: eager-done-after-spawn.NeverSuspendingAwaitables: 'a::instant'
+// SET-DAG: eager-done-after-spawn.YieldStatement: 'co_await a::yield();'
+// SET-DAG: eager-done-after-spawn.YieldHeader: '<a/yield.h>'
+// SET-DAG: eager-done-after-spawn.IncludeStyle: google
+// SET-DAG: eager-timeout-in-prefix.Profile: asio
+// SET-DAG: eager-timeout-in-prefix.SpawnFunctions: 'a::spawn;b::spawn'
+// SET-DAG: eager-timeout-in-prefix.CancelFunctions: 'a::handle::stop'
+// SET-DAG: eager-timeout-in-prefix.StateQueryFunctions: 'a::handle::ready'
+// SET-DAG: eager-timeout-in-prefix.TimeoutFunctions: 'a::deadline'
+// SET-DAG: eager-timeout-in-prefix.AmbientTaskFunctions: 'a::self'
+// SET-DAG: eager-timeout-in-prefix.NeverSuspendingAwaitables: 'a::instant'
+// SET-DAG: eager-timeout-in-prefix.YieldStatement: 'co_await a::yield();'
+// SET-DAG: eager-timeout-in-prefix.YieldHeader: '<a/yield.h>'
+// SET-DAG: eager-timeout-in-prefix.IncludeStyle: google
+// SET-DAG: eager-current-task-in-prefix.Profile: asio
+// SET-DAG: eager-current-task-in-prefix.SpawnFunctions: 'a::spawn;b::spawn'
+// SET-DAG: eager-current-task-in-prefix.CancelFunctions: 'a::handle::stop'
+// SET-DAG: eager-current-task-in-prefix.StateQueryFunctions: 'a::handle::ready'
+// SET-DAG: eager-current-task-in-prefix.TimeoutFunctions: 'a::deadline'
+// SET-DAG: eager-current-task-in-prefix.AmbientTaskFunctions: 'a::self'
+// SET-DAG: eager-current-task-in-prefix.NeverSuspendingAwaitables: 'a::instant'
+// SET-DAG: eager-current-task-in-prefix.YieldStatement: 'co_await a::yield();'
+// SET-DAG: eager-current-task-in-prefix.YieldHeader: '<a/yield.h>'
+// SET-DAG: eager-current-task-in-prefix.IncludeStyle: google
+// SET-DAG: eager-recursive-spawn.Profile: asio
+// SET-DAG: eager-recursive-spawn.SpawnFunctions: 'a::spawn;b::spawn'
+// SET-DAG: eager-recursive-spawn.CancelFunctions: 'a::handle::stop'
+// SET-DAG: eager-recursive-spawn.StateQueryFunctions: 'a::handle::ready'
+// SET-DAG: eager-recursive-spawn.TimeoutFunctions: 'a::deadline'
+// SET-DAG: eager-recursive-spawn.AmbientTaskFunctions: 'a::self'
+// SET-DAG: eager-recursive-spawn.NeverSuspendingAwaitables: 'a::instant'
+// SET-DAG: eager-recursive-spawn.YieldStatement: 'co_await a::yield();'
+// SET-DAG: eager-recursive-spawn.YieldHeader: '<a/yield.h>'
+// SET-DAG: eager-recursive-spawn.IncludeStyle: google
+
+// DEFAULT-DAG: eager-cancel-before-start.Profile: reference
+// DEFAULT-DAG: eager-cancel-before-start.SpawnFunctions: ''
+// DEFAULT-DAG: eager-cancel-before-start.YieldStatement: 'co_await eagerlint::rt::yield_now();'
+// DEFAULT-DAG: eager-cancel-before-start.YieldHeader: '<eagerlint/runtime.hpp>'
+// DEFAULT-DAG: eager-cancel-before-start.IncludeStyle: llvm
+
+// ASIO-DAG: eager-timeout-in-prefix.Profile: asio
+// ASIO-DAG: eager-timeout-in-prefix.YieldStatement: 'co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);'
+// ASIO-DAG: eager-timeout-in-prefix.YieldHeader: '<asio.hpp>'
+
+// LOCAL-DAG: eager-recursive-spawn.Profile: reference
+// LOCAL-DAG: eager-cancel-before-start.Profile: asio
