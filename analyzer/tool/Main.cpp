@@ -1,0 +1,32 @@
+//===- Main.cpp - The eagerlint executable --------------------------------===//
+#include "Driver.h"
+#include "Worker.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/raw_ostream.h"
+#ifdef EAGERLINT_HAVE_VERIFY
+#include "Verify.h"
+#endif
+
+// The checks reach this executable as objects; referencing the module's
+// anchor keeps its registration whatever the linker decides.
+extern volatile int EagerTidyModuleAnchorSource;
+[[maybe_unused]] static int EagerTidyModuleAnchorDestination =
+    EagerTidyModuleAnchorSource;
+
+int main(int Argc, const char **Argv) {
+  llvm::InitLLVM X(Argc, Argv);
+  // `eagerlint --worker JOB RESULT`: one translation unit, started by the
+  // driver; not part of the user interface.
+  if (Argc == 4 && llvm::StringRef(Argv[1]) == "--worker")
+    return eagerlint::cli::runWorker(Argv[2], Argv[3]);
+#ifdef EAGERLINT_HAVE_VERIFY
+  // `eagerlint verify ...`: the subcommand gets the arguments after "verify".
+  if (Argc >= 2 && llvm::StringRef(Argv[1]) == "verify")
+    return eagerlint::runVerify(Argc - 2, Argv + 2);
+#endif
+  std::string Self = llvm::sys::fs::getMainExecutable(
+      Argv[0], reinterpret_cast<void *>(&main));
+  return eagerlint::cli::runDriver(Argc, Argv, Self);
+}

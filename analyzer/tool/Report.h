@@ -1,0 +1,56 @@
+//===- Report.h - The project-wide result of a run --------------*- C++ -*-===//
+#ifndef EAGERLINT_TOOL_REPORT_H
+#define EAGERLINT_TOOL_REPORT_H
+
+#include "Records.h"
+#include "Runner.h"
+#include "Support.h"
+#include <string>
+#include <vector>
+
+namespace eagerlint::cli {
+
+struct FailedFile {
+  std::string File; ///< Absolute.
+  std::string Reason;
+};
+
+struct Report {
+  std::string SourceRoot;
+  /// Every eager-* finding once, in (file, line, column, check) order, with
+  /// positions, fingerprints and baseline marks filled in.
+  std::vector<DiagRecord> Findings;
+  std::vector<FailedFile> Failed;
+  /// Configuration problems the engine reported (unknown profile, bad
+  /// option value), once each.
+  std::vector<std::string> ConfigErrors;
+  unsigned Files = 0;
+  unsigned Analysed = 0;
+  double Seconds = 0;
+  unsigned Jobs = 1;
+  bool UsedBaseline = false;
+
+  unsigned newFindings() const;
+  unsigned baselinedFindings() const;
+  /// The path written in reports: relative to the source root when under it.
+  std::string display(llvm::StringRef File) const {
+    return relativeTo(File, SourceRoot);
+  }
+};
+
+/// Builds the report of a run from the workers' outcomes: the project-wide
+/// pass (conditional findings kept only if some translation unit spawns
+/// their coroutine), one copy of a finding reported by several translation
+/// units, failures with a one-line cause, positions and fingerprints.
+Report buildReport(const std::vector<JobOutcome> &Outcomes,
+                   SourceCache &Sources, llvm::StringRef SourceRoot);
+
+/// A fingerprint of \p D that survives unrelated line shifts: a hash of the
+/// check, the file, the flagged line's text without blanks and the message.
+/// The driver appends an occurrence index.
+std::string fingerprintBase(const DiagRecord &D, const Report &R,
+                            SourceCache &Sources);
+
+} // namespace eagerlint::cli
+
+#endif

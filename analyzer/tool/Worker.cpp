@@ -1,0 +1,527 @@
+//===- Worker.cpp - One translation unit through clang-tidy's engine ------===//
+//
+// A worker is the eagerlint executable started again by the driver for one
+// file, so a crash in one translation unit costs that file only. It runs the
+// checks exactly as clang-tidy does (its options provider, its AST consumer,
+// its diagnostic consumer), and next to them a second consumer that collects
+// the facts the project-wide pass needs.
+//
+//===----------------------------------------------------------------------===//
+#include "Worker.h"
+#include "EagerCheck.h"
+#include "Records.h"
+#include "Support.h"
+#include "eagerlint/analysis/Analyzer.h"
+#include "eagerlint/analysis/Profile.h"
+#include "eagerlint/analysis/ProjectFacts.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace eagerlint::cli {
+
+//===-- Job serialization -------------------------------------------------===//
+
+llvm::json::Value toJSON(const WorkerJob &J) {
+  llvm::json::Array Commands;
+  for (const tooling::CompileCommand &C : J.Commands)
+    Commands.push_back(llvm::json::Object{{"directory", C.Directory},
+                                          {"file", C.Filename},
+                                          {"arguments", C.CommandLine},
+                                          {"output", C.Output}});
+  llvm::json::Object Options;
+  for (const auto &[K, V] : J.CheckOptions)
+    Options[K] = V;
+  llvm::json::Object O{{"file", J.File},
+                       {"commands", std::move(Commands)},
+                       {"checkOptions", std::move(Options)},
+                       {"extraArgs", J.ExtraArgs},
+                       {"extraArgsBefore", J.ExtraArgsBefore}};
+  if (J.Checks)
+    O["checks"] = *J.Checks;
+  if (J.HeaderFilter)
+    O["headerFilter"] = *J.HeaderFilter;
+  return O;
+}
+
+bool fromJSON(const llvm::json::Value &V, WorkerJob &J, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  if (!O || !O.map("file", J.File) || !O.mapOptional("checks", J.Checks) ||
+      !O.mapOptional("headerFilter", J.HeaderFilter) ||
+      !O.map("extraArgs", J.ExtraArgs) ||
+      !O.map("extraArgsBefore", J.ExtraArgsBefore))
+    return false;
+  const llvm::json::Object *Obj = V.getAsObject();
+  if (const llvm::json::Object *Opts = Obj->getObject("checkOptions"))
+    for (const auto &KV : *Opts)
+      if (auto S = KV.second.getAsString())
+        J.CheckOptions[KV.first.str()] = S->str();
+  if (const llvm::json::Array *Cmds = Obj->getArray("commands"))
+    for (const llvm::json::Value &C : *Cmds) {
+      tooling::CompileCommand Cmd;
+      llvm::json::ObjectMapper CO(C, P.field("commands"));
+      if (!CO || !CO.map("directory", Cmd.Directory) ||
+          !CO.map("file", Cmd.Filename) ||
+          !CO.map("arguments", Cmd.CommandLine) ||
+          !CO.map("output", Cmd.Output))
+        return false;
+      J.Commands.push_back(std::move(Cmd));
+    }
+  return true;
+}
+
+//===-- Options -----------------------------------------------------------===//
+
+std::string eagerGlobsOnly(llvm::StringRef Checks) {
+  llvm::SmallVector<llvm::StringRef> Globs;
+  Checks.split(Globs, ',', -1, /*KeepEmpty=*/false);
+  std::string Out;
+  for (llvm::StringRef G : Globs) {
+    llvm::StringRef T = G.trim();
+    if (!T.ltrim('-').starts_with("eager"))
+      continue;
+    if (!Out.empty())
+      Out += ',';
+    Out += T;
+  }
+  return Out;
+}
+
+namespace {
+
+/// clang-tidy's file options provider, except that a configuration file can
+/// switch eager-* checks off (and on again) but not switch eagerlint off with
+/// the `-*` most project configurations start with.
+class EagerOptionsProvider : public ClangTidyOptionsProvider {
+public:
+  EagerOptionsProvider(ClangTidyOptions Defaults, ClangTidyOptions Overrides)
+      : Inner(ClangTidyGlobalOptions(), std::move(Defaults),
+              std::move(Overrides)) {}
+
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Inner.getGlobalOptions();
+  }
+
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef FileName) override {
+    std::vector<OptionsSource> Sources = Inner.getRawOptions(FileName);
+    for (OptionsSource &S : Sources) {
+      if (S.second == ClangTidyOptionsProvider::OptionsSourceTypeDefaultBinary ||
+          !S.first.Checks)
+        continue;
+      S.first.Checks = eagerGlobsOnly(*S.first.Checks);
+    }
+    return Sources;
+  }
+
+private:
+  FileOptionsProvider Inner;
+};
+
+/// clang-tidy's getLocalOrGlobal: the check-local key wins unless the global
+/// one comes from a configuration of higher priority.
+std::optional<std::string> localOrGlobal(const ClangTidyOptions::OptionMap &M,
+                                         llvm::StringRef Check,
+                                         llvm::StringRef Key) {
+  auto Local = M.find((Check + "." + Key).str());
+  auto Global = M.find(Key);
+  if (Local == M.end() && Global == M.end())
+    return std::nullopt;
+  if (Global == M.end() ||
+      (Local != M.end() && Local->second.Priority >= Global->second.Priority))
+    return Local->second.Value;
+  return Global->second.Value;
+}
+
+/// The profile the check \p Check builds from \p M (see EagerCheck), with a
+/// key that tells two configurations apart.
+std::optional<std::pair<analysis::Profile, std::string>>
+profileFor(const ClangTidyOptions::OptionMap &M, llvm::StringRef Check) {
+  auto Get = [&](llvm::StringRef Key) {
+    return localOrGlobal(M, Check, Key).value_or("");
+  };
+  std::string Name = localOrGlobal(M, Check, "Profile").value_or("reference");
+  llvm::Expected<analysis::Profile> P = analysis::Profile::builtin(Name);
+  if (!P) {
+    llvm::consumeError(P.takeError());
+    return std::nullopt;
+  }
+  analysis::Profile::addNames(P->SpawnFunctions, Get("SpawnFunctions"));
+  analysis::Profile::addNames(P->CancelFunctions, Get("CancelFunctions"));
+  analysis::Profile::addNames(P->StateQueryFunctions,
+                              Get("StateQueryFunctions"));
+  analysis::Profile::addNames(P->TimeoutFunctions, Get("TimeoutFunctions"));
+  analysis::Profile::addNames(P->AmbientTaskFunctions,
+                              Get("AmbientTaskFunctions"));
+  analysis::Profile::addNames(P->NeverSuspendingAwaitables,
+                              Get("NeverSuspendingAwaitables"));
+  std::string Key = P->Name;
+  for (const auto *List :
+       {&P->SpawnFunctions, &P->CancelFunctions, &P->StateQueryFunctions,
+        &P->TimeoutFunctions, &P->AmbientTaskFunctions,
+        &P->NeverSuspendingAwaitables, &P->HandleBinders}) {
+    Key += '\x1f';
+    Key += llvm::join(*List, ";");
+  }
+  return std::make_pair(std::move(*P), std::move(Key));
+}
+
+//===-- Project facts -----------------------------------------------------===//
+
+/// Runs before the checks' consumer on the same AST: records the coroutines
+/// this translation unit spawns and the prefix findings that hold only if
+/// another translation unit spawns their coroutine, then puts the checks in
+/// project mode so that they report those findings too. The driver keeps
+/// them once it knows every translation unit's spawns.
+class FactsConsumer : public ASTConsumer {
+public:
+  FactsConsumer(ClangTidyContext &Context, CompilerInstance &CI,
+                TUResult &Out)
+      : Context(Context), CI(CI), Out(Out) {}
+
+  void HandleTranslationUnit(ASTContext &AST) override {
+    llvm::StringSet<> LocalConditional;
+    if (!CI.getDiagnostics().hasErrorOccurred())
+      collect(AST, LocalConditional);
+    auto Set = std::make_shared<llvm::StringSet<>>(std::move(LocalConditional));
+    tidy::setProjectSpawnedCoroutines(std::move(Set));
+  }
+
+private:
+  Position position(const SourceManager &SM, SourceLocation Loc) const {
+    // Where clang-tidy puts the diagnostic (DiagnosticRenderer::emitDiagnostic).
+    Loc = SM.getFileLoc(Loc);
+    return {normalizePath(SM.getFilename(Loc), Context.getCurrentBuildDirectory()),
+            SM.getFileOffset(Loc)};
+  }
+
+  void collect(ASTContext &AST, llvm::StringSet<> &LocalConditional) {
+    const SourceManager &SM = AST.getSourceManager();
+    ClangTidyOptions Opts = Context.getOptionsForFile(Context.getCurrentFile());
+    static const analysis::CheckKind Kinds[] = {
+        analysis::CheckKind::CancelBeforeStart,
+        analysis::CheckKind::StateAfterSpawn,
+        analysis::CheckKind::DoneAfterSpawn,
+        analysis::CheckKind::TimeoutInPrefix,
+        analysis::CheckKind::CurrentTaskInPrefix,
+        analysis::CheckKind::RecursiveSpawn};
+
+    // One analysis per distinct configuration of the enabled checks.
+    struct Group {
+      analysis::Profile Profile;
+      std::vector<analysis::CheckKind> Conditional;
+    };
+    llvm::StringMap<Group> Groups;
+    std::vector<std::string> Order;
+    for (analysis::CheckKind K : Kinds) {
+      llvm::StringRef Name = analysis::checkName(K);
+      if (!Context.isCheckEnabled(Name))
+        continue;
+      auto P = profileFor(Opts.CheckOptions, Name);
+      if (!P)
+        continue;
+      auto [It, New] = Groups.try_emplace(P->second, Group{P->first, {}});
+      if (New)
+        Order.push_back(P->second);
+      if (K == analysis::CheckKind::TimeoutInPrefix ||
+          K == analysis::CheckKind::CurrentTaskInPrefix)
+        It->second.Conditional.push_back(K);
+    }
+
+    llvm::StringSet<> Spawned;
+    for (const std::string &Key : Order) {
+      Group &G = Groups[Key];
+      analysis::Analyzer::Options AO;
+      AO.ProjectMode = true;
+      analysis::Analyzer A(AST, G.Profile, AO);
+      for (const analysis::SpawnSite &S : A.spawnSites()) {
+        if (!S.Spawned || SM.isInSystemHeader(SM.getExpansionLoc(
+                              S.Call->getBeginLoc())))
+          continue;
+        std::string USR = analysis::Analyzer::usr(S.Spawned);
+        if (USR.empty())
+          continue;
+        Out.Spawns.push_back({USR, position(SM, S.Call->getBeginLoc())});
+        if (Spawned.insert(USR).second)
+          Out.SpawnedUSRs.push_back(USR);
+      }
+      if (G.Conditional.empty())
+        continue;
+      for (const analysis::Finding &F : A.findings(G.Conditional)) {
+        if (F.RequiresSpawnOf.empty())
+          continue;
+        LocalConditional.insert(F.RequiresSpawnOf);
+        Out.Conditional.push_back({std::string(analysis::checkName(F.Kind)),
+                                   position(SM, F.Loc), F.RequiresSpawnOf});
+      }
+    }
+  }
+
+  ClangTidyContext &Context;
+  CompilerInstance &CI;
+  TUResult &Out;
+};
+
+class ActionFactory : public tooling::FrontendActionFactory {
+public:
+  ActionFactory(ClangTidyContext &Context,
+                llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                TUResult &Out)
+      : Context(Context), ConsumerFactory(Context, std::move(FS)), Out(Out) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(*this);
+  }
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    // As clang-tidy: code may test __clang_analyzer__.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+
+private:
+  class Action : public ASTFrontendAction {
+  public:
+    explicit Action(ActionFactory &F) : F(F) {}
+    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                   StringRef File) override {
+      std::unique_ptr<ASTConsumer> Tidy =
+          F.ConsumerFactory.createASTConsumer(CI, File);
+      std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+      Consumers.push_back(std::make_unique<FactsConsumer>(F.Context, CI, F.Out));
+      Consumers.push_back(std::move(Tidy));
+      return std::make_unique<MultiplexConsumer>(std::move(Consumers));
+    }
+
+  private:
+    ActionFactory &F;
+  };
+
+  ClangTidyContext &Context;
+  ClangTidyASTConsumerFactory ConsumerFactory;
+  TUResult &Out;
+};
+
+const char *levelName(tooling::Diagnostic::Level L) {
+  switch (L) {
+  case tooling::Diagnostic::Remark:
+    return "remark";
+  case tooling::Diagnostic::Warning:
+    return "warning";
+  case tooling::Diagnostic::Error:
+    return "error";
+  }
+  return "warning";
+}
+
+DiagRecord toRecord(const ClangTidyError &E) {
+  DiagRecord D;
+  D.Check = E.DiagnosticName;
+  D.Level = levelName(E.DiagLevel);
+  if (E.IsWarningAsError)
+    D.Level = "error";
+  D.Message = E.Message.Message;
+  llvm::StringRef Build = E.BuildDirectory;
+  if (!E.Message.FilePath.empty()) {
+    D.HasPos = true;
+    D.Pos = {normalizePath(E.Message.FilePath, Build), E.Message.FileOffset};
+  }
+  for (const tooling::DiagnosticMessage &N : E.Notes) {
+    NoteRecord R;
+    R.Message = N.Message;
+    if (!N.FilePath.empty())
+      R.Pos = {normalizePath(N.FilePath, Build), N.FileOffset};
+    D.Notes.push_back(std::move(R));
+  }
+  for (const auto &FileAndReplacements : E.Message.Fix)
+    for (const tooling::Replacement &R : FileAndReplacements.second)
+      D.Fix.push_back({normalizePath(R.getFilePath(), Build), R.getOffset(),
+                       R.getLength(), R.getReplacementText().str()});
+  return D;
+}
+
+DiagRecord workerError(llvm::StringRef Message) {
+  DiagRecord D;
+  D.Check = "eagerlint-error";
+  D.Level = "error";
+  D.Message = Message.str();
+  return D;
+}
+
+class JobDatabase : public tooling::CompilationDatabase {
+public:
+  explicit JobDatabase(std::vector<tooling::CompileCommand> Commands)
+      : Commands(std::move(Commands)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef) const override {
+    return Commands;
+  }
+
+private:
+  std::vector<tooling::CompileCommand> Commands;
+};
+
+} // namespace
+
+//===-- Entry point -------------------------------------------------------===//
+
+static TUResult analyse(const WorkerJob &Job) {
+  auto Start = std::chrono::steady_clock::now();
+  TUResult Result;
+  Result.File = Job.File;
+
+  for (const tooling::CompileCommand &C : Job.Commands)
+    if (!llvm::sys::fs::is_directory(C.Directory)) {
+      Result.Diags.push_back(workerError(
+          "the directory of its compile command, '" + C.Directory +
+          "', does not exist"));
+      return Result;
+    }
+  if (!llvm::sys::fs::exists(Job.File)) {
+    Result.Diags.push_back(workerError("no such file"));
+    return Result;
+  }
+
+  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+  Defaults.Checks = DefaultChecks;
+  Defaults.HeaderFilterRegex = ".*";
+  Defaults.SystemHeaders = false;
+  ClangTidyOptions Overrides;
+  if (Job.Checks)
+    Overrides.Checks = eagerGlobsOnly(*Job.Checks);
+  if (Job.HeaderFilter)
+    Overrides.HeaderFilterRegex = *Job.HeaderFilter;
+  for (const auto &[K, V] : Job.CheckOptions)
+    Overrides.CheckOptions[K] = ClangTidyOptions::ClangTidyValue(V);
+  if (!Job.ExtraArgs.empty())
+    Overrides.ExtraArgs = Job.ExtraArgs;
+  if (!Job.ExtraArgsBefore.empty())
+    Overrides.ExtraArgsBefore = Job.ExtraArgsBefore;
+
+  ClangTidyContext Context(
+      std::make_unique<EagerOptionsProvider>(Defaults, Overrides));
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
+      new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
+
+  JobDatabase DB(Job.Commands);
+  tooling::ClangTool Tool(DB, {Job.File},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  // The extra arguments of the configuration, as runClangTidy adds them.
+  Tool.appendArgumentsAdjuster(
+      [&Context](const tooling::CommandLineArguments &Args, StringRef File) {
+        ClangTidyOptions Opts = Context.getOptionsForFile(File);
+        tooling::CommandLineArguments Adjusted = Args;
+        if (Opts.ExtraArgsBefore) {
+          auto I = Adjusted.begin();
+          if (I != Adjusted.end() && !StringRef(*I).starts_with("-"))
+            ++I;
+          Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
+                          Opts.ExtraArgsBefore->end());
+        }
+        if (Opts.ExtraArgs)
+          Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
+                          Opts.ExtraArgs->end());
+        return Adjusted;
+      });
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+#ifdef EAGERLINT_CLANG_RESOURCE_DIR
+  // Clang finds its builtin headers next to its executable; this one lives
+  // in a build tree, so name the installed compiler's.
+  Tool.appendArgumentsAdjuster(
+      [](const tooling::CommandLineArguments &Args, StringRef) {
+        for (const std::string &A : Args)
+          if (StringRef(A).starts_with("-resource-dir"))
+            return Args;
+        tooling::CommandLineArguments Adjusted = Args;
+        Adjusted.insert(Adjusted.begin() + (Adjusted.empty() ? 0 : 1),
+                        "-resource-dir=" EAGERLINT_CLANG_RESOURCE_DIR);
+        return Adjusted;
+      });
+#endif
+  Tool.setPrintErrorMessage(false);
+
+  ClangTidyDiagnosticConsumer DiagConsumer(Context);
+  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(),
+                       &DiagConsumer, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&DE);
+  Tool.setDiagnosticConsumer(&DiagConsumer);
+
+  // If the checks record project facts themselves, they do it here.
+  analysis::TUFacts Facts;
+  analysis::currentTUFacts() = &Facts;
+  ActionFactory Factory(Context, FS, Result);
+  Result.ToolSucceeded = Tool.run(&Factory) == 0;
+  analysis::currentTUFacts() = nullptr;
+  tidy::setProjectSpawnedCoroutines(nullptr);
+
+  for (const ClangTidyError &E : DiagConsumer.take())
+    Result.Diags.push_back(toRecord(E));
+  for (std::string &USR : Facts.SpawnedUSRs)
+    if (!llvm::is_contained(Result.SpawnedUSRs, USR))
+      Result.SpawnedUSRs.push_back(std::move(USR));
+  for (analysis::ConditionalFinding &C : Facts.Conditional)
+    Result.Conditional.push_back(
+        {C.Check, {normalizePath(C.File, Job.Commands.empty() ? ""
+                                             : Job.Commands[0].Directory),
+                   C.Offset},
+         C.USR});
+  Result.Seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - Start)
+                       .count();
+  return Result;
+}
+
+int runWorker(llvm::StringRef JobFile, llvm::StringRef ResultFile) {
+  auto Buffer = llvm::MemoryBuffer::getFile(JobFile);
+  if (!Buffer) {
+    llvm::errs() << "eagerlint: error: " << JobFile
+                 << ": cannot read the job: " << Buffer.getError().message()
+                 << "\n";
+    return 2;
+  }
+  WorkerJob Job;
+  llvm::Expected<llvm::json::Value> V =
+      llvm::json::parse((*Buffer)->getBuffer());
+  llvm::json::Path::Root Root;
+  if (!V || !fromJSON(*V, Job, Root)) {
+    if (!V)
+      llvm::consumeError(V.takeError());
+    llvm::errs() << "eagerlint: error: " << JobFile << ": malformed job\n";
+    return 2;
+  }
+  TUResult Result = analyse(Job);
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(ResultFile, EC);
+  if (EC) {
+    llvm::errs() << "eagerlint: error: " << ResultFile << ": " << EC.message()
+                 << "\n";
+    return 2;
+  }
+  OS << llvm::json::Value(toJSON(Result));
+  OS.close();
+  return OS.has_error() ? 2 : 0;
+}
+
+} // namespace eagerlint::cli
