@@ -57,6 +57,7 @@ public:
   bool cancelled() const noexcept { return false; }
   T result() const { return T(); }
   template <class F> void add_done_callback(F &&) const {}
+  unsigned long id() const noexcept { return 0; }
   task_ref ref() const noexcept { return {}; }
   struct awaiter {
     bool await_ready() const noexcept { return false; }
