@@ -707,13 +707,14 @@ int runVerify(int Argc, const char **Argv) {
   const std::vector<llvm::StringRef> LazyLines = splitLines(Lazy->Stdout);
   const std::vector<llvm::StringRef> EagerLines = splitLines(Eager->Stdout);
   if (Lazy->Stdout == Eager->Stdout && Lazy->sameEnding(*Eager)) {
-    OS << "same: " << O.Program << ": lazy and eager print the same "
+    OS << "same: " << O.Program << ": lazy and eager start print the same "
        << LazyLines.size() << " line" << (LazyLines.size() == 1 ? "" : "s")
        << " and end with " << LazyStatus << "\n";
     return ExitSame;
   }
 
-  OS << "different: " << O.Program << ": lazy and eager start differ\n";
+  OS << "different: " << O.Program
+     << ": the program behaves differently under lazy and eager start\n";
   std::vector<Row> Rows = sideBySide(LazyLines, EagerLines);
   if (LazyLines == EagerLines && Lazy->Stdout != Eager->Stdout)
     // Only the final newline differs; say so rather than show equal rows.

@@ -48,6 +48,8 @@ DIAG = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?:warning|error): "
     r"(?P<msg>.*) \[(?P<checks>[^\]]+)\]$")
 TOOL_TIMEOUT = 600
+VERIFY_EXIT = re.compile(r"//\s*VERIFY-EXIT:\s*(\d+)")
+VERIFY_OUTPUT = re.compile(r"//\s*VERIFY-OUTPUT:\s*(.*\S)")
 
 
 class Program:
@@ -238,6 +240,27 @@ def check_program(tools, program, root):
     return result
 
 
+def verify_self_test(tools, path, root):
+    """Runs verify on one of its own test inputs (a hang, a build error, a
+    crash...) with a 1 s limit; (ok, log)."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    want_exit = VERIFY_EXIT.search(text)
+    wants = VERIFY_OUTPUT.findall(text)
+    if not want_exit:
+        return False, f"{path}: no '// VERIFY-EXIT:' comment"
+    cmd = tools.verify_cmd + ["--timeout", "1", path]
+    rc, out = run(cmd, cwd=root)
+    problems = []
+    if rc != int(want_exit.group(1)):
+        problems.append(f"exit {rc}, expected {want_exit.group(1)}")
+    for w in wants:
+        if w not in out:
+            problems.append(f"output lacks '{w}'")
+    log = " ".join(shlex.quote(c) for c in cmd) + "\n" + out
+    return not problems, "; ".join(problems) + ("\n" if problems else "") + log
+
+
 def numbered_diff(before, after):
     import difflib
     return "".join(difflib.unified_diff(
@@ -249,6 +272,8 @@ def main():
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--programs", required=True, help="folder of *.cpp programs")
+    p.add_argument("--verify-inputs",
+                   help="folder of verify's own test inputs (VERIFY-EXIT)")
     p.add_argument("--work", required=True, help="scratch folder (emptied)")
     p.add_argument("--runtime-include", required=True,
                    help="folder holding eagerlint/runtime.hpp (for the lint step)")
@@ -277,7 +302,15 @@ def main():
     except ValueError as e:
         print(f"e2e: error: {e}", file=sys.stderr)
         return 2
-    if not programs:
+    inputs = []
+    if args.verify_inputs:
+        inputs = sorted(os.path.join(args.verify_inputs, n)
+                        for n in os.listdir(args.verify_inputs)
+                        if n.endswith(".cpp"))
+        if args.filter:
+            inputs = [x for x in inputs
+                      if re.search(args.filter, os.path.basename(x))]
+    if not programs and not inputs:
         print("e2e: error: no programs", file=sys.stderr)
         return 2
 
@@ -306,6 +339,20 @@ def main():
                 print(flush=True)
 
     failed = [r.program.name for r in results if not r.ok]
+    if inputs:
+        with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+            checks = list(pool.map(
+                lambda x: verify_self_test(tools, x, args.work), inputs))
+        for path, (ok, log) in zip(inputs, checks):
+            name = os.path.basename(path)
+            print(f"{'PASS' if ok else 'FAIL'} verify {name}")
+            if not ok or args.verbose:
+                for line in log.rstrip().splitlines():
+                    print("  | " + line)
+            if not ok:
+                failed.append("verify/" + name)
+        print(f"e2e: verify on its own inputs: "
+              f"{sum(ok for ok, _ in checks)} of {len(checks)} as expected")
     hazards = [r for r in results if not r.program.safe]
     print(f"e2e: {len(results)} programs ({len(hazards)} hazardous, "
           f"{len(results) - len(hazards)} safe) in "
