@@ -43,7 +43,8 @@ constexpr unsigned BuildTimeoutSeconds = 300;
 
 constexpr llvm::StringLiteral PolicyVariable = "EAGERLINT_START_POLICY";
 
-constexpr llvm::StringLiteral Usage = R"(usage: eagerlint verify [options] PROGRAM.cpp [-- COMPILER-FLAGS...]
+constexpr llvm::StringLiteral Usage =
+    R"(usage: eagerlint verify [options] PROGRAM.cpp [-- COMPILER-FLAGS...]
        eagerlint verify [options] -p BUILD_DIR SOURCE.cpp [-- EXTRA-FLAGS...]
 
 Builds PROGRAM.cpp with clang++ -std=c++20 against the eagerlint reference
@@ -58,7 +59,8 @@ options:
   --cxx COMPILER           compiler to build with (default: $EAGERLINT_CXX,
                            else clang++-19, else clang++)
   --runtime-include DIR    directory holding eagerlint/runtime.hpp
-                           (default: found next to the eagerlint executable)
+                           (default: next to an installed eagerlint, else the
+                           source tree it was built from)
   --keep-temps             keep the built program and the captured output
   -h, --help               this text
 
@@ -298,8 +300,8 @@ flagsFromDatabase(llvm::StringRef BuildDir, std::string &Source) {
     if (absoluteIn(C.Directory, A) == Input)
       continue;
     bool PathValued = false;
-    for (llvm::StringRef P : {"-I", "-isystem", "-iquote", "-idirafter",
-                              "-include", "--sysroot"}) {
+    for (llvm::StringRef P :
+         {"-I", "-isystem", "-iquote", "-idirafter", "-include", "--sysroot"}) {
       if (A == P && I + 1 < L.size()) {
         Flags.push_back(A.str());
         Flags.push_back(absoluteIn(C.Directory, L[++I]));
@@ -379,12 +381,12 @@ std::optional<RunResult> runUnder(llvm::StringRef Exe, llvm::StringRef Policy,
       llvm::StringRef(""), llvm::StringRef(Out), llvm::StringRef(Err)};
   std::string ErrMsg;
   bool ExecutionFailed = false;
-  int RC = llvm::sys::ExecuteAndWait(Exe, {Exe}, Env, Redirects,
-                                     TimeoutSeconds, /*MemoryLimit=*/0,
-                                     &ErrMsg, &ExecutionFailed);
+  int RC =
+      llvm::sys::ExecuteAndWait(Exe, {Exe}, Env, Redirects, TimeoutSeconds,
+                                /*MemoryLimit=*/0, &ErrMsg, &ExecutionFailed);
   if (ExecutionFailed || RC == -1) {
-    error() << "cannot run the built program under " << Policy << ": "
-            << ErrMsg << "\n";
+    error() << "cannot run the built program under " << Policy << ": " << ErrMsg
+            << "\n";
     return std::nullopt;
   }
   RunResult R;
@@ -451,8 +453,8 @@ void pairChanges(llvm::ArrayRef<llvm::StringRef> Dels,
   for (size_t I = N; I-- > 0;)
     for (size_t J = M; J-- > 0;) {
       size_t Sim = similarity(Dels[I], Ins[J]);
-      Best[I][J] = std::max({Best[I + 1][J], Best[I][J + 1],
-                             Sim ? Best[I + 1][J + 1] + Sim : 0});
+      Best[I][J] = std::max(
+          {Best[I + 1][J], Best[I][J + 1], Sim ? Best[I + 1][J + 1] + Sim : 0});
     }
   size_t I = 0, J = 0;
   while (I < N || J < M) {
@@ -578,8 +580,8 @@ void printStderrTail(llvm::raw_ostream &OS, llvm::StringRef Policy,
   if (Lines.size() > Max)
     OS << ", last " << Max << " of " << Lines.size() << " lines";
   OS << "):\n";
-  for (size_t I = Lines.size() > Max ? Lines.size() - Max : 0;
-       I < Lines.size(); ++I)
+  for (size_t I = Lines.size() > Max ? Lines.size() - Max : 0; I < Lines.size();
+       ++I)
     OS << "    " << Lines[I] << "\n";
 }
 
@@ -596,8 +598,8 @@ public:
       return;
     }
     std::error_code EC;
-    for (llvm::sys::fs::directory_iterator It(Path, EC), End;
-         !EC && It != End; It.increment(EC))
+    for (llvm::sys::fs::directory_iterator It(Path, EC), End; !EC && It != End;
+         It.increment(EC))
       llvm::sys::fs::remove(It->path());
     llvm::sys::fs::remove(Path);
   }
@@ -668,9 +670,9 @@ int runVerify(int Argc, const char **Argv) {
   Cmd.push_back("-o");
   Cmd.push_back(std::string(Exe));
   std::vector<llvm::StringRef> CmdRefs(Cmd.begin(), Cmd.end());
-  std::optional<llvm::StringRef> BuildRedirects[] = {
-      llvm::StringRef(""), llvm::StringRef(BuildLog),
-      llvm::StringRef(BuildLog)};
+  std::optional<llvm::StringRef> BuildRedirects[] = {llvm::StringRef(""),
+                                                     llvm::StringRef(BuildLog),
+                                                     llvm::StringRef(BuildLog)};
   std::string ErrMsg;
   bool ExecutionFailed = false;
   int RC = llvm::sys::ExecuteAndWait(*Compiler, CmdRefs, std::nullopt,

@@ -1,4 +1,4 @@
-//===- Verify.h - `eagerlint verify`: run a program under both policies -*- C++ -*-===//
+//===- Verify.h - `eagerlint verify` ----------------------------*- C++ -*-===//
 #ifndef EAGERLINT_TOOL_VERIFY_H
 #define EAGERLINT_TOOL_VERIFY_H
 
