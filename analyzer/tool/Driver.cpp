@@ -260,10 +260,17 @@ int runDriver(int Argc, const char **Argv, const std::string &Executable) {
   std::string ParseErrors;
   llvm::raw_string_ostream ParseOS(ParseErrors);
   if (!cl::ParseCommandLineOptions(Argc, Argv, Overview, &ParseOS)) {
+    // cl says "<argv0>: Unknown command line argument '-x'.  Try: ...".
     llvm::StringRef First = llvm::StringRef(ParseErrors).split('\n').first;
-    First.consume_front(llvm::sys::path::filename(Argv[0]));
-    First.consume_front(":");
-    return usageError(First.trim() + " (see --help)");
+    if (size_t Colon = First.find(": "); Colon != llvm::StringRef::npos)
+      First = First.drop_front(Colon + 2);
+    First = First.split("  Try:").first.trim().rtrim('.');
+    std::string Msg = First.str();
+    // Errors about an option's value were printed by cl already.
+    if (Msg.empty())
+      return 2;
+    Msg[0] = llvm::toLower(Msg[0]);
+    return usageError(Msg + " (see --help)");
   }
 
   // Options.
@@ -447,6 +454,13 @@ int runDriver(int Argc, const char **Argv, const std::string &Executable) {
     }
   }
 
+  std::vector<std::string> ConfigProblems = checkConfigurationFiles(Selected);
+  if (!ConfigProblems.empty()) {
+    for (const std::string &P : ConfigProblems)
+      llvm::errs() << "eagerlint: error: " << P << "\n";
+    return 2;
+  }
+
   // One job per file, with all its compile commands.
   std::vector<WorkerJob> Work;
   for (const std::string &F : Selected) {
@@ -473,9 +487,13 @@ int runDriver(int Argc, const char **Argv, const std::string &Executable) {
     return std::tie(L.File, L.Reason) < std::tie(Rt.File, Rt.Reason);
   });
 
+  // Configuration problems the files checked above do not show (a bad
+  // option value the engine rejects): the first one, once.
   if (!R.ConfigErrors.empty()) {
-    for (const std::string &E : R.ConfigErrors)
-      llvm::errs() << "eagerlint: error: configuration: " << E << "\n";
+    llvm::errs() << "eagerlint: error: configuration: " << R.ConfigErrors[0];
+    if (R.ConfigErrors.size() > 1)
+      llvm::errs() << " (and " << R.ConfigErrors.size() - 1 << " more)";
+    llvm::errs() << "\n";
     return 2;
   }
   if (!BaselineFile.empty())

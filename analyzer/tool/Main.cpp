@@ -5,6 +5,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
 #ifdef EAGERLINT_HAVE_VERIFY
 #include "Verify.h"
 #endif
@@ -19,8 +20,11 @@ int main(int Argc, const char **Argv) {
   llvm::InitLLVM X(Argc, Argv);
   // `eagerlint --worker JOB RESULT`: one translation unit, started by the
   // driver; not part of the user interface.
-  if (Argc == 4 && llvm::StringRef(Argv[1]) == "--worker")
+  if (Argc == 4 && llvm::StringRef(Argv[1]) == "--worker") {
+    // A crash is reported in one line; symbolizing its stack is wasted time.
+    ::setenv("LLVM_DISABLE_SYMBOLIZATION", "1", /*overwrite=*/0);
     return eagerlint::cli::runWorker(Argv[2], Argv[3]);
+  }
 #ifdef EAGERLINT_HAVE_VERIFY
   // `eagerlint verify ...`: the subcommand gets the arguments after "verify".
   if (Argc >= 2 && llvm::StringRef(Argv[1]) == "verify")

@@ -35,6 +35,12 @@ std::string failureOf(const JobOutcome &O, const Report &R,
                       SourceCache &Sources) {
   if (!O.HasResult)
     return O.Failure;
+  // A configuration error stops the whole run (exit code 2); it is not this
+  // file's failure.
+  if (llvm::any_of(O.Result.Diags, [](const DiagRecord &D) {
+        return D.Check == "clang-tidy-config";
+      }))
+    return {};
   for (const DiagRecord &D : O.Result.Diags) {
     if (D.Level != "error")
       continue;

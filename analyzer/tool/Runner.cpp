@@ -82,22 +82,33 @@ private:
   std::mutex M;
 };
 
-/// The first line of \p Path worth showing, for a worker that left no
-/// result: LLVM's fatal errors and crash banners come first there.
-std::string firstLine(llvm::StringRef Path) {
+/// What a worker that left no result printed, in one line: LLVM's fatal
+/// error, or where a crash happened (the last entry of clang's pretty stack
+/// trace, e.g. "f.cpp:2:2: current parser token 'pragma'").
+std::string crashDetail(llvm::StringRef Path) {
   auto B = llvm::MemoryBuffer::getFile(Path);
   if (!B)
     return {};
   llvm::SmallVector<llvm::StringRef> Lines;
   (*B)->getBuffer().split(Lines, '\n', -1, false);
+  std::string Context, First;
   for (llvm::StringRef L : Lines) {
     L = L.trim();
     if (L.empty() || L.starts_with("PLEASE submit") ||
-        L.starts_with("Stack dump"))
+        L.starts_with("Stack dump") || L.starts_with("#"))
       continue;
-    return L.str();
+    auto [Num, Rest] = L.split('.');
+    unsigned N;
+    if (!Num.getAsInteger(10, N) && Rest.starts_with("\t")) {
+      Rest = Rest.trim();
+      if (!Rest.starts_with("Program arguments"))
+        Context = Rest.str();
+      continue;
+    }
+    if (First.empty())
+      First = L.str();
   }
-  return {};
+  return !Context.empty() ? "at " + Context : First;
 }
 
 JobOutcome runOne(const WorkerJob &Job, const RunnerOptions &Opts,
@@ -145,13 +156,13 @@ JobOutcome runOne(const WorkerJob &Job, const RunnerOptions &Opts,
         llvm::consumeError(V.takeError());
     }
   }
-  std::string Detail = firstLine(ErrPath);
+  std::string Detail = crashDetail(ErrPath);
   if (RC == -2)
     O.Failure = "the analysis crashed (" + ErrMsg + ")";
   else
     O.Failure = "the analysis stopped with exit code " + std::to_string(RC);
   if (!Detail.empty())
-    O.Failure += ": " + Detail;
+    O.Failure += (Detail.rfind("at ", 0) == 0 ? " " : ": ") + Detail;
   return O;
 }
 

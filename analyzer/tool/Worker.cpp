@@ -29,6 +29,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -104,6 +106,55 @@ std::string eagerGlobsOnly(llvm::StringRef Checks) {
     Out += T;
   }
   return Out;
+}
+
+std::vector<std::string>
+checkConfigurationFiles(const std::vector<std::string> &Files) {
+  std::vector<std::string> Problems;
+  llvm::StringSet<> SeenDirs;
+  for (const std::string &F : Files) {
+    for (llvm::StringRef Dir = llvm::sys::path::parent_path(F); !Dir.empty();
+         Dir = llvm::sys::path::parent_path(Dir)) {
+      if (!SeenDirs.insert(Dir).second)
+        break; // this directory and its parents were checked already
+      llvm::SmallString<256> Path(Dir);
+      llvm::sys::path::append(Path, ".clang-tidy");
+      if (!llvm::sys::fs::is_regular_file(Path))
+        continue;
+      auto Text = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+      if (!Text) {
+        Problems.push_back(Path.str().str() + ": cannot read it: " +
+                           Text.getError().message());
+        continue;
+      }
+      std::string Where;
+      llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfigurationWithDiags(
+          (*Text)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
+            if (Where.empty())
+              Where = ":" + std::to_string(D.getLineNo()) + ":" +
+                      std::to_string(D.getColumnNo() + 1) + ": " +
+                      D.getMessage().str();
+          });
+      if (!Parsed) {
+        Problems.push_back(Path.str().str() +
+                           (Where.empty() ? ": " + Parsed.getError().message()
+                                          : Where) +
+                           " (not a valid clang-tidy configuration)");
+        continue;
+      }
+      for (const auto &KV : Parsed->CheckOptions) {
+        llvm::StringRef Key = KV.getKey();
+        if (Key != "Profile" && !Key.ends_with(".Profile"))
+          continue;
+        llvm::Expected<analysis::Profile> P =
+            analysis::Profile::builtin(KV.getValue().Value);
+        if (!P)
+          Problems.push_back(Path.str().str() + ": option '" + Key.str() +
+                             "': " + llvm::toString(P.takeError()));
+      }
+    }
+  }
+  return Problems;
 }
 
 namespace {
@@ -186,6 +237,26 @@ profileFor(const ClangTidyOptions::OptionMap &M, llvm::StringRef Check) {
 
 //===-- Project facts -----------------------------------------------------===//
 
+/// The function whose call creates the coroutine \p E spawns, when only its
+/// declaration is visible (the analysis resolves definitions only).
+const FunctionDecl *declaredCoroutine(const Expr *E, unsigned Depth = 0) {
+  if (!E || Depth > 4)
+    return nullptr;
+  E = E->IgnoreUnlessSpelledInSource();
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+        Callee->getName() == "move" && Call->getNumArgs() == 1)
+      return declaredCoroutine(Call->getArg(0), Depth + 1);
+    return Callee;
+  }
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DR->getDecl());
+        V && V->hasLocalStorage() && V->getInit())
+      return declaredCoroutine(V->getInit(), Depth + 1);
+  return nullptr;
+}
+
 /// Runs before the checks' consumer on the same AST: records the coroutines
 /// this translation unit spawns and the prefix findings that hold only if
 /// another translation unit spawns their coroutine, then puts the checks in
@@ -253,10 +324,15 @@ private:
       AO.ProjectMode = true;
       analysis::Analyzer A(AST, G.Profile, AO);
       for (const analysis::SpawnSite &S : A.spawnSites()) {
-        if (!S.Spawned || SM.isInSystemHeader(SM.getExpansionLoc(
-                              S.Call->getBeginLoc())))
+        // A coroutine defined in another translation unit has no visible
+        // body here, but its declaration has the same USR.
+        const FunctionDecl *Target = S.Spawned;
+        if (!Target)
+          Target = declaredCoroutine(S.SpawnedExpr);
+        if (!Target ||
+            SM.isInSystemHeader(SM.getExpansionLoc(S.Call->getBeginLoc())))
           continue;
-        std::string USR = analysis::Analyzer::usr(S.Spawned);
+        std::string USR = analysis::Analyzer::usr(Target);
         if (USR.empty())
           continue;
         Out.Spawns.push_back({USR, position(SM, S.Call->getBeginLoc())});

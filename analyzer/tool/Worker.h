@@ -36,6 +36,12 @@ bool fromJSON(const llvm::json::Value &V, WorkerJob &J, llvm::json::Path P);
 /// and writes a TUResult to RESULT. Returns 0 when RESULT was written.
 int runWorker(llvm::StringRef JobFile, llvm::StringRef ResultFile);
 
+/// Problems in the `.clang-tidy` files that configure \p Files (a file
+/// that does not parse, an unknown profile), one line each naming the
+/// configuration file. The driver stops with exit code 2 on any.
+std::vector<std::string>
+checkConfigurationFiles(const std::vector<std::string> &Files);
+
 /// Drops the globs of a clang-tidy `Checks` value that do not name an eager-*
 /// check, so a project's `-*,bugprone-*` does not switch eagerlint off while
 /// `-eager-recursive-spawn` still does.

@@ -1,0 +1,6 @@
+#include <eagerlint/runtime.hpp>
+
+eagerlint::rt::task<void> oops() {
+  undeclared_thing();
+  co_return;
+}
