@@ -28,9 +28,26 @@ NameSet::NameSet(const std::vector<std::string> &Names) {
   }
 }
 
+/// The declaration a template instantiation was made from, so that
+/// `ns::handle::cancel` names `ns::handle<int>::cancel` too.
+static const NamedDecl *pattern(const NamedDecl *D) {
+  if (auto *FD = dyn_cast<FunctionDecl>(D)) {
+    if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+      return P;
+  } else if (auto *RD = dyn_cast<CXXRecordDecl>(D)) {
+    if (const CXXRecordDecl *P = RD->getTemplateInstantiationPattern())
+      return P;
+  } else if (auto *VD = dyn_cast<VarDecl>(D)) {
+    if (const VarDecl *P = VD->getTemplateInstantiationPattern())
+      return P;
+  }
+  return D;
+}
+
 bool NameSet::matches(const NamedDecl *D) const {
   if (!Matcher || !D)
     return false;
+  D = pattern(D);
   DeclarationName Name = D->getDeclName();
   if (Name.isIdentifier()) {
     if (!LastComponents.contains(Name.getAsIdentifierInfo()->getName()))
@@ -81,6 +98,18 @@ const FunctionDecl *coroutineDefinition(const FunctionDecl *FD) {
   if (!Def)
     Def = FD;
   return coroutineBody(Def) ? Def : nullptr;
+}
+
+bool createsCoroutine(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  if (coroutineDefinition(FD))
+    return true;
+  // A declaration only: coroutine types name a promise_type.
+  const CXXRecordDecl *RD = FD->getReturnType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  return !RD->lookup(&FD->getASTContext().Idents.get("promise_type")).empty();
 }
 
 bool isLambdaCallOperator(const FunctionDecl *FD) {
@@ -322,7 +351,8 @@ bool Analyzer::Impl::walk(
       if (!CS)
         continue;
       const Stmt *S = CS->getStmt();
-      if (FI.Internal.contains(S))
+      // Structured bindings leave elements without a statement.
+      if (!S || FI.Internal.contains(S))
         continue;
       if (!OnElement(S)) {
         Stopped = true;
@@ -524,6 +554,10 @@ void Analyzer::Impl::collectAccesses(const Stmt *S, std::vector<Access> &Out) {
   }
   if (auto *Call = dyn_cast<CallExpr>(S)) {
     const FunctionDecl *FD = Call->getDirectCallee();
+    // Creating a coroutine's frame runs none of its body (an eager one's
+    // prefix is folded in by step(), its parameters mapped).
+    if (createsCoroutine(FD))
+      return;
     if (const Expr *Obj = implicitObject(Call)) {
       auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
       bool IsAssign = isa<CXXOperatorCallExpr>(Call) &&

@@ -40,6 +40,8 @@ const clang::Expr *stripWrappers(const clang::Expr *E);
 /// The definition of \p FD if it is a coroutine with a visible body.
 const clang::FunctionDecl *coroutineDefinition(const clang::FunctionDecl *FD);
 bool isLambdaCallOperator(const clang::FunctionDecl *FD);
+/// True if calling \p FD creates a coroutine frame.
+bool createsCoroutine(const clang::FunctionDecl *FD);
 const clang::Expr *implicitObject(const clang::CallExpr *Call);
 unsigned argumentOffset(const clang::CallExpr *Call);
 

@@ -67,8 +67,8 @@ static std::string indentationAt(SourceLocation Loc, const SourceManager &SM) {
   return Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
 }
 
-/// Where to insert after the statement \p S: at the end of its line when
-/// only a comment follows it there, else right after it.
+/// Where to insert after the statement \p S: after its closing `;` or `}`
+/// (at the end of the line when only a comment follows there).
 static std::optional<SourceLocation> endOfStatement(const Stmt *S,
                                                    const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -76,17 +76,20 @@ static std::optional<SourceLocation> endOfStatement(const Stmt *S,
   SourceLocation End = S->getEndLoc();
   if (End.isInvalid() || End.isMacroID())
     return std::nullopt;
+  Token Last;
+  if (Lexer::getRawToken(End, Last, SM, LO, /*IgnoreWhiteSpace=*/true))
+    return std::nullopt;
   SourceLocation After;
-  if (isa<Expr>(S)) {
+  if (Last.isOneOf(tok::semi, tok::r_brace)) {
+    After = Last.getEndLoc();
+  } else {
+    // An expression statement, or a control statement whose unbraced body
+    // is one: its `;` follows the last token.
     std::optional<Token> Next = Lexer::findNextToken(End, SM, LO);
     if (!Next || !Next->is(tok::semi))
       return std::nullopt;
     After = Next->getEndLoc();
-  } else {
-    After = Lexer::getLocForEndOfToken(End, 0, SM, LO);
   }
-  if (After.isInvalid())
-    return std::nullopt;
   auto [File, Offset] = SM.getDecomposedLoc(After);
   llvm::StringRef Rest = SM.getBufferData(File).substr(Offset);
   llvm::StringRef Line = Rest.take_until([](char C) { return C == '\n'; });
@@ -400,6 +403,17 @@ std::vector<Finding> Analyzer::Impl::findings(llvm::ArrayRef<CheckKind> Enabled)
   Out.reserve(Order.size());
   for (unsigned N : Order)
     Out.push_back(std::move(B.Out[N]));
+  // A hazard inside a helper is reported for the coroutine that is spawned;
+  // in project mode the helper itself may also be a candidate: keep the
+  // finding that needs no other translation unit.
+  llvm::DenseSet<std::pair<unsigned, unsigned>> Unconditional;
+  for (const Finding &F : Out)
+    if (F.RequiresSpawnOf.empty())
+      Unconditional.insert({unsigned(F.Kind), F.Loc.getRawEncoding()});
+  llvm::erase_if(Out, [&](const Finding &F) {
+    return !F.RequiresSpawnOf.empty() &&
+           Unconditional.contains({unsigned(F.Kind), F.Loc.getRawEncoding()});
+  });
   // One fix per insertion point: several hazards of one spawn share it.
   llvm::DenseSet<unsigned> Fixed;
   for (Finding &F : Out)

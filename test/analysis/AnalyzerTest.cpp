@@ -691,4 +691,105 @@ TEST_F(AnalyzerTest, ProjectModeReportsUnspawnedCoroutinesConditionally) {
   EXPECT_FALSE(F[0].RequiresSpawnOf.empty());
 }
 
+TEST_F(AnalyzerTest, TemplatedHandleMethodsMatchByTheirPattern) {
+  Profile P;
+  P.Name = "custom";
+  P.SpawnFunctions = {"::lib::spawn"};
+  P.CancelFunctions = {"::lib::handle::cancel"};
+  P.StateQueryFunctions = {"::lib::handle::done"};
+  P.YieldStatement = "co_await yield_now();";
+  parse(R"cc(
+    namespace lib {
+    template <class T> struct handle { bool cancel() const; bool done() const; };
+    template <class T> handle<T> spawn(task t);
+    }
+    task child() { co_await yield_now(); }
+    task spawner() {
+      auto h = lib::spawn<int>(child());
+      if (!h.done())
+        h.cancel();
+      co_await yield_now();
+    }
+  )cc",
+        P);
+  auto F = findings({CheckKind::CancelBeforeStart, CheckKind::DoneAfterSpawn});
+  ASSERT_EQ(F.size(), 2u);
+  EXPECT_EQ(F[0].Kind, CheckKind::DoneAfterSpawn);
+  EXPECT_EQ(F[1].Kind, CheckKind::CancelBeforeStart);
+}
+
+TEST_F(AnalyzerTest, StructuredBindingInAWindowDoesNotCrash) {
+  parse(R"cc(
+    struct pair { int a, b; };
+    task job() { co_await yield_now(); }
+    task spawner() {
+      auto h = create_task(job());
+      pair p{1, 2};
+      auto &[a, b] = p;
+      h.cancel(); // [[window]]
+      co_await yield_now();
+      (void)a; (void)b;
+    }
+  )cc");
+  auto Sites = A->spawnSitesIn(function("spawner"));
+  ASSERT_EQ(Sites.size(), 1u);
+  expectMarkers(lines(Sites[0].Window), "window", "not-window");
+  EXPECT_EQ(findings({CheckKind::CancelBeforeStart}).size(), 1u);
+}
+
+TEST_F(AnalyzerTest, SiblingSpawnsSharingAReferenceDoNotConflict) {
+  parse(R"cc(
+    struct registry { int members = 0; void enroll() { ++members; } };
+    task service(registry &r) { r.enroll(); co_await yield_now(); }
+    task start() {
+      registry r;
+      create_task(service(r));
+      create_task(service(r));
+      r.enroll(); // [[conflict]]
+      co_await yield_now();
+    }
+  )cc");
+  std::set<unsigned> Conflicting;
+  for (const SpawnSite &S : A->spawnSites())
+    for (const auto &[W, P] : A->conflicts(S))
+      Conflicting.insert(line(W.Where->getExprLoc()));
+  EXPECT_EQ(Conflicting, Markers["conflict"]);
+}
+
+TEST_F(AnalyzerTest, FixAfterAnUnbracedLoopBodyGoesAfterItsSemicolon) {
+  parse(R"cc(
+    int seen;
+    task crawl(int depth) { int v = seen; (void)v; co_await yield_now(); }
+    task spawner(int n) {
+      for (int i = 0; i < n; ++i)
+        if (i % 2)
+          create_task(crawl(i));
+      seen = 1;
+      co_await yield_now();
+    }
+  )cc");
+  auto F = findings({CheckKind::StateAfterSpawn});
+  ASSERT_EQ(F.size(), 1u);
+  ASSERT_TRUE(F[0].Fix.has_value());
+  const SourceManager &SM = AST->getSourceManager();
+  auto [File, Offset] = SM.getDecomposedLoc(F[0].Fix->Loc);
+  llvm::StringRef Before = SM.getBufferData(File).substr(0, Offset);
+  EXPECT_TRUE(Before.ends_with("create_task(crawl(i));")) << Before.take_back(40).str();
+  EXPECT_EQ(F[0].Fix->Text, "\n      co_await eagerlint::rt::yield_now();");
+}
+
+TEST_F(AnalyzerTest, HazardInAnInlineHelperIsReportedOnceInProjectMode) {
+  parse(R"cc(
+    task enroll() { (void)current_task(); co_await yield_now(); }
+    task service() { co_await enroll(); }
+    task start() { create_task(service()); co_await yield_now(); }
+  )cc");
+  Analyzer::Options O;
+  O.ProjectMode = true;
+  Analyzer Project(AST->getASTContext(), *Profile::builtin("reference"), O);
+  auto F = Project.findings({CheckKind::CurrentTaskInPrefix});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_TRUE(F[0].RequiresSpawnOf.empty());
+}
+
 } // namespace
