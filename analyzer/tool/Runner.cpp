@@ -35,7 +35,6 @@ public:
     std::lock_guard<std::mutex> Lock(M);
     ++Done;
     unsigned N = O.HasResult ? countFindings(O.Result) : 0;
-    Findings += N;
     std::string Name = Opts.Display ? Opts.Display(File) : File;
     if (Opts.Progress == RunnerOptions::Lines) {
       llvm::errs() << "[" << Done << "/" << Total << "] " << Name;
@@ -62,11 +61,12 @@ private:
       Columns = 80;
     const unsigned BarWidth = 24;
     unsigned Filled = Total ? BarWidth * Done / Total : BarWidth;
+    // No finding count here: a header's finding comes from every file that
+    // includes it until the project-wide pass counts it once.
     std::string Line = "[" + std::string(Filled, '#') +
                        std::string(BarWidth - Filled, '.') + "] " +
                        std::to_string(Done) + "/" + std::to_string(Total) +
-                       " files, " + std::to_string(Findings) +
-                       (Findings == 1 ? " finding" : " findings");
+                       " files";
     if (!Name.empty())
       Line += "  " + Name.str();
     if (Line.size() >= Columns)
@@ -78,7 +78,6 @@ private:
   const RunnerOptions &Opts;
   size_t Total;
   size_t Done = 0;
-  unsigned Findings = 0;
   std::mutex M;
 };
 

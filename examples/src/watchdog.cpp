@@ -27,9 +27,10 @@ rt::task<void> watchdog::probe() {
 }
 
 rt::task<void> watchdog::start(bool enabled) {
-  m_heartbeat = rt::create_task(heartbeat());
+  auto beat = rt::create_task(heartbeat());
   if (!enabled)
-    m_heartbeat.cancel();
+    beat.cancel(); // a disabled watchdog never beats
+  m_heartbeat = beat;
   co_await probe();
 }
 
