@@ -421,7 +421,14 @@ bool Analyzer::Impl::step(const Stmt *S, PrefixSummary &Out,
       const PrefixSummary &Callee = prefix(Inline->Callee);
       fold(Out, Callee, Inline->Call);
       if (!Callee.MayFinishWithoutSuspending) {
-        if (Callee.FirstSuspensions.empty())
+        // Where the helper suspends, unless that is in a library: then the
+        // user's own co_await is the point to show.
+        const SourceManager &SM = Ctx.getSourceManager();
+        bool InUserCode = llvm::all_of(
+            Callee.FirstSuspensions, [&](const SuspensionPoint &P) {
+              return !SM.isInSystemHeader(SM.getExpansionLoc(P.Expr->getBeginLoc()));
+            });
+        if (Callee.FirstSuspensions.empty() || !InUserCode)
           Out.FirstSuspensions.push_back({SE, SuspendKind::May});
         else
           llvm::append_range(Out.FirstSuspensions, Callee.FirstSuspensions);

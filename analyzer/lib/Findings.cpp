@@ -227,13 +227,21 @@ struct Builder {
         continue;
       auto *Call = cast<CallExpr>(C.Call);
       std::string Handle = "'" + sourceText(stripWrappers(implicitObject(Call)), Ctx) + "'";
+      // `create_task(f()).cancel()`: a yield after the statement comes too
+      // late, and would be inserted again on every run.
+      std::optional<Insertion> CallFix = Fix;
+      std::string CallWhyNot = WhyNot;
+      if (stripWrappers(implicitObject(Call)) == S.Call) {
+        CallFix.reset();
+        CallWhyNot = "no fix-it: the spawn statement itself uses the task";
+      }
       if (C.Kind == CallOfInterest::Cancel && enabled(CheckKind::CancelBeforeStart))
         add(CheckKind::CancelBeforeStart, Call->getExprLoc(),
             "task " + Handle + " running " + Task +
                 " is cancelled before it first suspends: under lazy start " +
                 Task + " never runs, under eager start it runs until its "
                 "first suspension point and is cancelled there",
-            spawnNotes(S), Fix, WhyNot);
+            spawnNotes(S), CallFix, CallWhyNot);
       if (C.Kind == CallOfInterest::StateQuery && enabled(CheckKind::DoneAfterSpawn)) {
         auto *Callee = Call->getDirectCallee();
         add(CheckKind::DoneAfterSpawn, Call->getExprLoc(),
@@ -242,7 +250,7 @@ struct Builder {
                 " right after spawning it: under lazy start the task has not "
                 "started yet, under eager start it may already have run or "
                 "finished",
-            spawnNotes(S), Fix, WhyNot);
+            spawnNotes(S), CallFix, CallWhyNot);
       }
     }
     if (!enabled(CheckKind::StateAfterSpawn))
