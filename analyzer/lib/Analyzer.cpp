@@ -50,7 +50,9 @@ bool NameSet::matches(const NamedDecl *D) const {
   D = pattern(D);
   DeclarationName Name = D->getDeclName();
   if (Name.isIdentifier()) {
-    if (!LastComponents.contains(Name.getAsIdentifierInfo()->getName()))
+    // Unnamed declarations (a structured binding's variable) have none.
+    const IdentifierInfo *II = Name.getAsIdentifierInfo();
+    if (!II || !LastComponents.contains(II->getName()))
       return false;
   } else if (Name.getNameKind() == DeclarationName::CXXOperatorName) {
     if (!LastComponents.contains(Name.getAsString()))
@@ -192,7 +194,15 @@ Analyzer::Impl::Impl(ASTContext &Ctx, Profile P, Options O)
       Cancel(Prof.CancelFunctions), StateQuery(Prof.StateQueryFunctions),
       Timeout(Prof.TimeoutFunctions), Ambient(Prof.AmbientTaskFunctions),
       NeverSuspend(Prof.NeverSuspendingAwaitables),
-      Binders(Prof.HandleBinders) {}
+      Binders(Prof.HandleBinders), LazyStart(Prof.LazyStartArguments) {}
+
+bool Analyzer::Impl::explicitlyLazy(const CallExpr *Call) const {
+  for (const Expr *Arg : Call->arguments())
+    if (auto *DR = dyn_cast<DeclRefExpr>(stripWrappers(Arg)))
+      if (LazyStart.matches(DR->getDecl()))
+        return true;
+  return false;
+}
 
 /// The constant result of an awaiter's `await_ready()`, if its body is a
 /// single `return <constant>;`.
@@ -613,7 +623,7 @@ void Analyzer::Impl::collectCalls(const Stmt *S,
     Out.push_back(std::move(C));
   };
   if (isa<CallExpr>(Where)) {
-    if (Spawn.matches(D))
+    if (Spawn.matches(D) && !explicitlyLazy(cast<CallExpr>(Where)))
       Add(CallOfInterest::Spawn);
     if (Cancel.matches(D))
       Add(CallOfInterest::Cancel);
@@ -834,6 +844,9 @@ Analyzer::Impl::spawnSitesIn(const FunctionDecl *FD) {
   }
   SpawnCallFinder Finder(Spawn);
   Finder.run(Body);
+  llvm::erase_if(Finder.Calls, [&](const SpawnCallFinder::Found &F) {
+    return explicitlyLazy(F.Call);
+  });
   if (Finder.Calls.empty())
     return Sites;
   FunctionInfo *FI = info(FD);

@@ -70,7 +70,10 @@ public:
   clang::ASTContext &Ctx;
   Profile Prof;
   Options Opts;
-  NameSet Spawn, Cancel, StateQuery, Timeout, Ambient, NeverSuspend, Binders;
+  NameSet Spawn, Cancel, StateQuery, Timeout, Ambient, NeverSuspend, Binders,
+      LazyStart;
+  /// A spawn call that names its task's start policy lazy explicitly.
+  bool explicitlyLazy(const clang::CallExpr *Call) const;
 
   SuspendKind classify(const clang::Expr *E) const;
   StartPolicy startPolicy(const clang::FunctionDecl *FD) const;

@@ -19,6 +19,7 @@ static Profile referenceProfile() {
                            "::eagerlint::rt::task_handle::result",
                            "::eagerlint::rt::task_ref::done",
                            "::eagerlint::rt::task_ref::cancelled"};
+  P.LazyStartArguments = {"::eagerlint::rt::start_policy::lazy"};
   P.TimeoutFunctions = {"::eagerlint::rt::timeout"};
   P.AmbientTaskFunctions = {"::eagerlint::rt::current_task"};
   P.YieldStatement = "co_await eagerlint::rt::yield_now();";

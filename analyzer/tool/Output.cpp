@@ -75,7 +75,8 @@ Value artifactLocation(const Report &R, llvm::StringRef File) {
 Value physicalLocation(const Report &R, const Position &P) {
   Object Loc{{"artifactLocation", artifactLocation(R, P.File)}};
   if (P.Line)
-    Loc["region"] = Object{{"startLine", P.Line}, {"startColumn", P.Column}};
+    Loc["region"] =
+        Object{{"startLine", P.Line}, {"startColumn", P.CodePointColumn}};
   return Loc;
 }
 

@@ -15,6 +15,8 @@ struct Position {
   unsigned Offset = 0;
   unsigned Line = 0;
   unsigned Column = 0; ///< 1-based byte column, as clang prints it.
+  /// 1-based column in Unicode code points, as SARIF's columnKind says.
+  unsigned CodePointColumn = 0;
 };
 
 struct Replacement {

@@ -157,6 +157,7 @@ Report buildReport(const std::vector<JobOutcome> &Outcomes,
 
   auto Fill = [&](Position &P) {
     std::tie(P.Line, P.Column) = Sources.lineColumn(P.File, P.Offset);
+    P.CodePointColumn = Sources.codePointColumn(P.File, P.Offset);
   };
   for (DiagRecord &D : R.Findings) {
     Fill(D.Pos);

@@ -104,6 +104,21 @@ std::pair<unsigned, unsigned> SourceCache::lineColumn(llvm::StringRef Path,
   return {Line, Column};
 }
 
+unsigned SourceCache::codePointColumn(llvm::StringRef Path, unsigned Offset) {
+  const llvm::MemoryBuffer *B = get(Path);
+  if (!B || Offset > B->getBufferSize())
+    return 0;
+  llvm::StringRef Before = B->getBuffer().take_front(Offset);
+  size_t LineStart = Before.rfind('\n');
+  llvm::StringRef Prefix =
+      LineStart == llvm::StringRef::npos ? Before : Before.drop_front(LineStart + 1);
+  unsigned Column = 1;
+  for (unsigned char C : Prefix)
+    if ((C & 0xC0) != 0x80) // not a continuation byte
+      ++Column;
+  return Column;
+}
+
 llvm::StringRef SourceCache::lineText(llvm::StringRef Path, unsigned Offset) {
   const llvm::MemoryBuffer *B = get(Path);
   if (!B || Offset > B->getBufferSize())

@@ -39,6 +39,8 @@ public:
   /// 1-based line and byte column of \p Offset; {0, 0} if unknown.
   std::pair<unsigned, unsigned> lineColumn(llvm::StringRef Path,
                                            unsigned Offset);
+  /// 1-based column of \p Offset counted in UTF-8 code points.
+  unsigned codePointColumn(llvm::StringRef Path, unsigned Offset);
   /// The text of the line holding \p Offset, without its line break.
   llvm::StringRef lineText(llvm::StringRef Path, unsigned Offset);
 

@@ -75,7 +75,9 @@ struct task_handle {
   bool cancelled() const;
   void result() const;
 };
+enum class start_policy { lazy, eager };
 task_handle create_task(task t);
+task_handle create_task(task t, start_policy p);
 struct event_loop { task_handle create_task(task t); };
 struct yield_awaiter {
   bool await_ready() const noexcept { return false; }
@@ -721,11 +723,27 @@ TEST_F(AnalyzerTest, TemplatedHandleMethodsMatchByTheirPattern) {
 TEST_F(AnalyzerTest, StructuredBindingInAWindowDoesNotCrash) {
   parse(R"cc(
     struct pair { int a, b; };
+    namespace std {
+    template <class T> struct tuple_size;
+    template <unsigned long I, class T> struct tuple_element;
+    }
+    struct tpair {
+      int a, b;
+      template <unsigned long I> int &get() { return I == 0 ? a : b; }
+    };
+    template <> struct std::tuple_size<tpair> { static constexpr unsigned long value = 2; };
+    template <unsigned long I> struct std::tuple_element<I, tpair> { using type = int; };
     task job() { co_await yield_now(); }
     task spawner() {
       auto h = create_task(job());
       pair p{1, 2};
       auto &[a, b] = p;
+      pair all[2] = {{1, 2}, {3, 4}};
+      for (auto &[x, y] : all)
+        (void)(x + y);
+      tpair tuples[2] = {{1, 2}, {3, 4}};
+      for (auto &[u, v] : tuples)
+        (void)(u + v);
       h.cancel(); // [[window]]
       co_await yield_now();
       (void)a; (void)b;
@@ -790,6 +808,24 @@ TEST_F(AnalyzerTest, HazardInAnInlineHelperIsReportedOnceInProjectMode) {
   auto F = Project.findings({CheckKind::CurrentTaskInPrefix});
   ASSERT_EQ(F.size(), 1u);
   EXPECT_TRUE(F[0].RequiresSpawnOf.empty());
+}
+
+TEST_F(AnalyzerTest, AnExplicitlyLazySpawnDoesNotFlip) {
+  parse(R"cc(
+    task child() { co_await yield_now(); }
+    void drive() {
+      auto lazy = create_task(child(), start_policy::lazy);
+      while (!lazy.done()) {
+      }
+      auto eager = create_task(child(), start_policy::eager);
+      (void)eager.done();
+    }
+  )cc");
+  auto Sites = A->spawnSitesIn(function("drive"));
+  ASSERT_EQ(Sites.size(), 1u);
+  ASSERT_EQ(Sites[0].Handles.size(), 1u);
+  EXPECT_EQ(Sites[0].Handles[0]->getName(), "eager");
+  EXPECT_EQ(findings({CheckKind::DoneAfterSpawn}).size(), 1u);
 }
 
 } // namespace

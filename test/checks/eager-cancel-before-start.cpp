@@ -25,15 +25,22 @@ rt::task<> direct() {
 // CHECK-FIXES-NEXT: {{^}}  t.cancel();{{$}}
 
 rt::task<> on_loop_with_policy(rt::event_loop &loop) {
-  rt::task_handle<int> t = loop.create_task(work(), rt::start_policy::lazy);
+  rt::task_handle<int> t = loop.create_task(work(), rt::start_policy::eager);
   auto copy = t;
   copy.cancel();
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task 'copy' running 'work' is cancelled before it first suspends
   co_await rt::yield_now();
 }
-// CHECK-FIXES: {{^}}  rt::task_handle<int> t = loop.create_task(work(), rt::start_policy::lazy);{{$}}
+// CHECK-FIXES: {{^}}  rt::task_handle<int> t = loop.create_task(work(), rt::start_policy::eager);{{$}}
 // CHECK-FIXES-NEXT: {{^}}  co_await eagerlint::rt::yield_now();{{$}}
 // CHECK-FIXES-NEXT: {{^}}  auto copy = t;{{$}}
+
+// An explicitly lazy spawn does not change when the default flips.
+rt::task<> on_loop_explicitly_lazy(rt::event_loop &loop) {
+  auto t = loop.create_task(work(), rt::start_policy::lazy);
+  t.cancel();
+  co_await rt::yield_now();
+}
 
 rt::task<> in_group(rt::task_group &group) {
   auto t = group.create_task(work());

@@ -33,6 +33,10 @@ struct Profile {
   /// Calls in a spawn call's arguments whose object is the spawned task's
   /// cancellation handle (Asio: `cancellation_signal::slot`).
   std::vector<std::string> HandleBinders;
+  /// Arguments that make a spawn call start its task lazily whatever the
+  /// default (a per-call override such as `start_policy::lazy`): such spawns
+  /// do not change when the default flips.
+  std::vector<std::string> LazyStartArguments;
   /// Text a fix-it inserts to force a suspension.
   std::string YieldStatement;
   /// Header that declares what YieldStatement uses.
