@@ -138,6 +138,7 @@ unsigned argumentOffset(const CallExpr *Call) {
 
 std::optional<BaseRef> baseOf(const Expr *E) {
   bool Pointer = false;
+  const FieldDecl *Member = nullptr;
   while (E) {
     E = E->IgnoreParenImpCasts();
     if (auto *U = dyn_cast<UnaryOperator>(E)) {
@@ -158,6 +159,8 @@ std::optional<BaseRef> baseOf(const Expr *E) {
         return std::nullopt;
       }
       Pointer |= M->isArrow();
+      if (auto *F = dyn_cast<FieldDecl>(M->getMemberDecl()))
+        Member = F;
       E = M->getBase();
       continue;
     }
@@ -177,7 +180,7 @@ std::optional<BaseRef> baseOf(const Expr *E) {
     }
     if (auto *DR = dyn_cast<DeclRefExpr>(E)) {
       if (auto *V = dyn_cast<VarDecl>(DR->getDecl()))
-        return BaseRef{V, Entity::Variable, Pointer};
+        return BaseRef{V, Entity::Variable, Pointer, Member};
       return std::nullopt;
     }
     return std::nullopt;
@@ -514,7 +517,7 @@ void Analyzer::Impl::addAccessOf(const Expr *E, AccessKind K, const Expr *Where,
                                  std::vector<Access> &Out) {
   if (auto B = baseOf(E)) {
     Access A;
-    A.Target = {B->Kind, B->Decl};
+    A.Target = {B->Kind, B->Decl, B->Member};
     A.Kind = K;
     A.Where = Where;
     A.ThroughPointer = B->ThroughPointer;
@@ -533,6 +536,9 @@ void Analyzer::Impl::argumentAccesses(const FunctionDecl *FD,
     QualType T = FD->getParamDecl(I)->getType();
     const Expr *Arg = Args[I];
     if (T->isReferenceType()) {
+      // A temporary (`&x`, `f()`) bound to a reference is nobody's state.
+      if (!Arg->IgnoreImplicit()->isGLValue())
+        continue;
       addAccessOf(Arg,
                   T->getPointeeType().isConstQualified() ? AccessKind::Read
                                                          : AccessKind::Write,
@@ -579,10 +585,31 @@ void Analyzer::Impl::collectAccesses(const Stmt *S, std::vector<Access> &Out) {
       auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
       bool IsAssign = isa<CXXOperatorCallExpr>(Call) &&
                       cast<CXXOperatorCallExpr>(Call)->isAssignmentOp();
-      addAccessOf(Obj,
-                  MD && MD->isConst() && !IsAssign ? AccessKind::Read
-                                                   : AccessKind::Write,
-                  Call, Out);
+      const std::optional<std::vector<Access>> *Fields =
+          MD && !IsAssign ? &fieldSummary(MD) : nullptr;
+      const Expr *Stripped = Obj->IgnoreParenImpCasts();
+      auto B = baseOf(Obj);
+      if (Fields && *Fields && isa<CXXThisExpr>(Stripped)) {
+        // A call on `this` touches the fields the method touches.
+        for (Access A : **Fields) {
+          A.Where = Call;
+          addAccess(Out, A);
+        }
+      } else if (Fields && *Fields && B && B->Kind == Entity::Variable &&
+                 !B->Member) {
+        for (Access A : **Fields) {
+          A.Target = {Entity::Variable, B->Decl,
+                      cast<FieldDecl>(A.Target.Decl)};
+          A.Where = Call;
+          A.ThroughPointer = B->ThroughPointer;
+          addAccess(Out, A);
+        }
+      } else {
+        addAccessOf(Obj,
+                    MD && MD->isConst() && !IsAssign ? AccessKind::Read
+                                                     : AccessKind::Write,
+                    Call, Out);
+      }
     }
     unsigned Offset = argumentOffset(Call);
     llvm::SmallVector<const Expr *, 4> Args;
@@ -595,6 +622,53 @@ void Analyzer::Impl::collectAccesses(const Stmt *S, std::vector<Access> &Out) {
     llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
     argumentAccesses(CE->getConstructor(), Args, CE, Out);
   }
+}
+
+/// Whether \p S uses `this` other than to name one of its fields.
+static bool usesWholeObject(const Stmt *S, const Stmt *Parent) {
+  if (!S)
+    return false;
+  if (isa<LambdaExpr>(S))
+    return true; // may run later, with its own view of the object
+  if (isa<CXXThisExpr>(S)) {
+    auto *M = dyn_cast_or_null<MemberExpr>(Parent);
+    return !M || !isa<FieldDecl>(M->getMemberDecl());
+  }
+  for (const Stmt *Child : S->children()) {
+    const Stmt *Via = S;
+    // `this` reaches a MemberExpr through an implicit cast.
+    if (auto *C = dyn_cast_or_null<ImplicitCastExpr>(Child);
+        C && isa<CXXThisExpr>(C->getSubExpr()->IgnoreParenImpCasts()))
+      Via = S, Child = C->getSubExpr()->IgnoreParenImpCasts();
+    if (usesWholeObject(Child, Via))
+      return true;
+  }
+  return false;
+}
+
+static void forEachStmt(const Stmt *S, llvm::function_ref<void(const Stmt *)> F) {
+  if (!S)
+    return;
+  F(S);
+  for (const Stmt *Child : S->children())
+    forEachStmt(Child, F);
+}
+
+const std::optional<std::vector<Access>> &
+Analyzer::Impl::fieldSummary(const CXXMethodDecl *MD) {
+  auto [It, Inserted] = FieldSummaries.try_emplace(MD);
+  if (!Inserted)
+    return It->second;
+  const FunctionDecl *Def = MD->getDefinition();
+  const Stmt *Body = Def ? Def->getBody() : nullptr;
+  if (!Body || isa<CoroutineBodyStmt>(Body) || usesWholeObject(Body, nullptr))
+    return FieldSummaries[MD] = std::nullopt;
+  std::vector<Access> All, Fields;
+  forEachStmt(Body, [&](const Stmt *S) { collectAccesses(S, All); });
+  for (const Access &A : All)
+    if (A.Target.Kind == Entity::Field)
+      addAccess(Fields, A);
+  return FieldSummaries[MD] = std::move(Fields);
 }
 
 void Analyzer::Impl::collectCalls(const Stmt *S,
@@ -656,7 +730,10 @@ bool Analyzer::Impl::mapIntoCaller(const FunctionDecl *Callee,
     auto B = baseOf(Obj);
     if (!B)
       return false;
-    A.Target = {B->Kind, B->Decl};
+    const FieldDecl *Member = B->Member;
+    if (!Member && B->Kind == Entity::Variable)
+      Member = cast<FieldDecl>(A.Target.Decl);
+    A.Target = {B->Kind, B->Decl, Member};
     A.ThroughPointer = B->ThroughPointer;
     return true;
   }
@@ -677,7 +754,9 @@ bool Analyzer::Impl::mapIntoCaller(const FunctionDecl *Callee,
     auto B = baseOf(Call->getArg(Index));
     if (!B)
       return false;
-    A.Target = {B->Kind, B->Decl};
+    const FieldDecl *Member = B->Member ? B->Member : A.Target.Member;
+    A.Target = {B->Kind, B->Decl,
+                B->Kind == Entity::Variable ? Member : nullptr};
     A.ThroughPointer = B->ThroughPointer;
     return true;
   }

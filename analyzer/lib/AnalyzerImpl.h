@@ -32,6 +32,8 @@ struct BaseRef {
   const clang::ValueDecl *Decl;
   Entity::KindTy Kind;
   bool ThroughPointer;
+  /// The field of a Variable that the expression designates, if any.
+  const clang::FieldDecl *Member = nullptr;
 };
 std::optional<BaseRef> baseOf(const clang::Expr *E);
 /// Strips parentheses, implicit casts, temporaries and copy/move
@@ -112,6 +114,13 @@ private:
                         const clang::Expr *Where, std::vector<Access> &Out);
   void collectAccesses(const clang::Stmt *S, std::vector<Access> &Out);
   void collectCalls(const clang::Stmt *S, std::vector<CallOfInterest> &Out);
+  /// The fields of `this` a method reads and writes, if it touches its
+  /// object only through them (memoized).
+  const std::optional<std::vector<Access>> &
+  fieldSummary(const clang::CXXMethodDecl *MD);
+  llvm::DenseMap<const clang::CXXMethodDecl *,
+                 std::optional<std::vector<Access>>>
+      FieldSummaries;
   ResolvedCoroutine resolveCoroutineExpr(const clang::Expr *E, unsigned Depth);
   void findHandleBinders(const clang::Stmt *S,
                          llvm::SmallVectorImpl<const clang::VarDecl *> &Out);

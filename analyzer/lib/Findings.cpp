@@ -43,7 +43,10 @@ static std::string displayName(const FunctionDecl *FD) {
 }
 
 static std::string entityName(const Entity &E) {
-  return "'" + E.Decl->getNameAsString() + "'";
+  std::string Name = E.Decl->getNameAsString();
+  if (E.Member)
+    Name += "." + E.Member->getNameAsString();
+  return "'" + Name + "'";
 }
 
 static std::string sourceText(const Expr *E, const ASTContext &Ctx) {
@@ -161,10 +164,10 @@ Analyzer::Impl::conflicts(const SpawnSite &S) {
       Prefix.push_back(A);
   llvm::SmallVector<Entity, 4> Reported;
   for (const Access &W : S.WindowAccesses) {
-    if (llvm::is_contained(Reported, W.Target))
+    if (llvm::any_of(Reported, [&](const Entity &E) { return E == W.Target; }))
       continue;
     for (const Access &P : Prefix) {
-      if (!(P.Target == W.Target) ||
+      if (!P.Target.overlaps(W.Target) ||
           (P.Kind == AccessKind::Read && W.Kind == AccessKind::Read))
         continue;
       Out.push_back({W, P});

@@ -828,4 +828,42 @@ TEST_F(AnalyzerTest, AnExplicitlyLazySpawnDoesNotFlip) {
   EXPECT_EQ(findings({CheckKind::DoneAfterSpawn}).size(), 1u);
 }
 
+TEST_F(AnalyzerTest, ObjectConflictsAreFieldSensitive) {
+  parse(R"cc(
+    struct replica {
+      int load = 0;
+      bool healthy = true;
+      task query() { ++load; co_await yield_now(); }
+      bool breaker_open() const { return !healthy; }
+      int current_load() const { return load; }
+      void reset() { load = 0; healthy = true; }
+      bool opaque() const { return check(*this); }
+      static bool check(const replica &);
+    };
+    task fan_out(replica &r, replica &s) {
+      create_task(r.query());
+      (void)r.breaker_open();
+      (void)r.current_load(); // [[conflict]]
+      create_task(s.query());
+      (void)s.healthy;
+      s.reset(); // [[conflict]]
+      co_await yield_now();
+    }
+    task whole(replica &r) {
+      create_task(r.query());
+      (void)r.opaque(); // [[conflict]]
+      co_await yield_now();
+    }
+  )cc");
+  std::set<unsigned> Conflicting;
+  std::set<std::string> Messages;
+  for (const SpawnSite &S : A->spawnSites())
+    for (const auto &[W, P] : A->conflicts(S))
+      Conflicting.insert(line(W.Where->getExprLoc()));
+  EXPECT_EQ(Conflicting, Markers["conflict"]);
+  for (const Finding &F : findings({CheckKind::StateAfterSpawn}))
+    Messages.insert(F.Message.substr(0, F.Message.find(" is ")));
+  EXPECT_EQ(Messages, (Names{"'r'", "'r.load'", "'s.load'"}));
+}
+
 } // namespace

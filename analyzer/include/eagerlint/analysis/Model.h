@@ -32,8 +32,16 @@ struct Entity {
   /// A VarDecl (global, static, local, parameter) or a FieldDecl reached
   /// through `this`.
   const clang::ValueDecl *Decl = nullptr;
+  /// For a Variable of class type: the field of it that is touched, when
+  /// known; null means the whole object.
+  const clang::FieldDecl *Member = nullptr;
   friend bool operator==(const Entity &A, const Entity &B) {
-    return A.Kind == B.Kind && A.Decl == B.Decl;
+    return A.Kind == B.Kind && A.Decl == B.Decl && A.Member == B.Member;
+  }
+  /// Whether the two may designate overlapping storage.
+  bool overlaps(const Entity &O) const {
+    return Kind == O.Kind && Decl == O.Decl &&
+           (!Member || !O.Member || Member == O.Member);
   }
 };
 
