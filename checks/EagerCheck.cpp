@@ -230,6 +230,8 @@ void EagerCheck::check(const MatchFinder::MatchResult &Result) {
       DiagnosticBuilder Diag = diag(F.Loc, "%0") << F.Message;
       if (F.Fix) {
         Diag << FixItHint::CreateInsertion(F.Fix->Loc, F.Fix->Text);
+        for (const analysis::Insertion &More : F.FollowUp)
+          Diag << FixItHint::CreateInsertion(More.Loc, More.Text);
         if (!IncludeName.empty() && Shared->carriesInclude(I))
           Diag << Inserter.createIncludeInsertion(F.FixFile, IncludeName);
       }

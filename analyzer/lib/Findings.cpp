@@ -200,8 +200,8 @@ struct Builder {
            const std::string &WhyNoFix, std::string RequiresSpawnOf = {}) {
     if (!inUserCode(Loc))
       return;
-    Finding F{K, Loc, std::move(Message), std::move(Notes), std::move(Fix),
-              FileID(), std::move(RequiresSpawnOf)};
+    Finding F{K,          Loc,      std::move(Message), std::move(Notes),
+              std::move(Fix), {}, FileID(), std::move(RequiresSpawnOf)};
     if (!F.Fix && !WhyNoFix.empty())
       F.Message += "; " + WhyNoFix;
     if (F.Fix)
@@ -238,13 +238,25 @@ struct Builder {
         CallFix.reset();
         CallWhyNot = "no fix-it: the spawn statement itself uses the task";
       }
-      if (C.Kind == CallOfInterest::Cancel && enabled(CheckKind::CancelBeforeStart))
+      if (C.Kind == CallOfInterest::Cancel && enabled(CheckKind::CancelBeforeStart)) {
+        size_t Before = Out.size();
         add(CheckKind::CancelBeforeStart, Call->getExprLoc(),
             "task " + Handle + " running " + Task +
                 " is cancelled before it first suspends: under lazy start " +
                 Task + " never runs, under eager start it runs until its "
                 "first suspension point and is cancelled there",
             spawnNotes(S), CallFix, CallWhyNot);
+        // Another spawn may follow in the same turn: under eager start its
+        // prefix would overtake the cancelled task's unwinding.
+        bool SpawnFollows = llvm::any_of(S.WindowCalls, [](const CallOfInterest &W) {
+          return W.Kind == CallOfInterest::Spawn;
+        });
+        if (SpawnFollows && Out.size() > Before && Out.back().Fix)
+          if (auto After = endOfStatement(Call, Ctx))
+            Out.back().FollowUp.push_back(
+                {*After, "\n" + indentationAt(Call->getBeginLoc(), SM) +
+                             I.Prof.YieldStatement});
+      }
       if (C.Kind == CallOfInterest::StateQuery && enabled(CheckKind::DoneAfterSpawn)) {
         auto *Callee = Call->getDirectCallee();
         add(CheckKind::DoneAfterSpawn, Call->getExprLoc(),
@@ -427,9 +439,13 @@ std::vector<Finding> Analyzer::Impl::findings(llvm::ArrayRef<CheckKind> Enabled)
   });
   // One fix per insertion point: several hazards of one spawn share it.
   llvm::DenseSet<unsigned> Fixed;
-  for (Finding &F : Out)
+  for (Finding &F : Out) {
     if (F.Fix && !Fixed.insert(F.Fix->Loc.getRawEncoding()).second)
       F.Fix.reset();
+    llvm::erase_if(F.FollowUp, [&](const Insertion &I) {
+      return !F.Fix || !Fixed.insert(I.Loc.getRawEncoding()).second;
+    });
+  }
   return Out;
 }
 

@@ -66,10 +66,9 @@ llvm::Error writeBaseline(llvm::StringRef Path, const Report &R) {
         // For people reading the file; matching ignores them.
         {"line", D.Pos.Line},
         {"message", D.Message}});
-  llvm::json::Value Doc = llvm::json::Object{
-      {"version", BaselineVersion},
-      {"tool", "eagerlint"},
-      {"findings", std::move(Findings)}};
+  llvm::json::Value Doc = llvm::json::Object{{"version", BaselineVersion},
+                                             {"tool", "eagerlint"},
+                                             {"findings", std::move(Findings)}};
   return writeFileAtomically(Path, [&](llvm::raw_ostream &OS) {
     OS << llvm::formatv("{0:2}", Doc) << "\n";
   });

@@ -28,9 +28,9 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
-#include <tuple>
 #include <map>
 #include <thread>
+#include <tuple>
 
 #ifndef EAGERLINT_VERSION
 #define EAGERLINT_VERSION "0.0.0"
@@ -68,8 +68,9 @@ Exit codes:
 cl::list<std::string> Inputs(cl::Positional,
                              cl::desc("[files, directories or regexes...]"),
                              cl::cat(Category));
-cl::opt<std::string> BuildPath("p", cl::desc("Build directory holding "
-                                             "compile_commands.json"),
+cl::opt<std::string> BuildPath("p",
+                               cl::desc("Build directory holding "
+                                        "compile_commands.json"),
                                cl::value_desc("build-dir"), cl::cat(Category));
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Analyse N files at once, each in its own "
@@ -80,10 +81,11 @@ cl::opt<std::string> Format("format",
                             cl::desc("Report format: text, json or sarif"),
                             cl::value_desc("format"), cl::init("text"),
                             cl::cat(Category));
-cl::opt<std::string> OutputFile("output",
-                                cl::desc("Write the report to FILE (atomically) "
-                                         "instead of standard output"),
-                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string>
+    OutputFile("output",
+               cl::desc("Write the report to FILE (atomically) "
+                        "instead of standard output"),
+               cl::value_desc("file"), cl::cat(Category));
 cl::alias OutputFileShort("o", cl::desc("Alias for --output"),
                           cl::aliasopt(OutputFile), cl::cat(Category));
 cl::opt<bool> ApplyFixes("fix",
@@ -159,13 +161,12 @@ cl::opt<std::string> YieldStatement("yield-statement",
                                     cl::desc(ListOptions[6].Help),
                                     cl::value_desc("statement"),
                                     cl::cat(Category));
-cl::opt<std::string> YieldHeader("yield-header",
-                                 cl::desc(ListOptions[7].Help),
+cl::opt<std::string> YieldHeader("yield-header", cl::desc(ListOptions[7].Help),
                                  cl::value_desc("header"), cl::cat(Category));
 cl::opt<std::string> *const ListOptionValues[] = {
-    &SpawnFunctions,       &CancelFunctions,           &StateQueryFunctions,
-    &TimeoutFunctions,     &AmbientTaskFunctions,      &NeverSuspendingAwaitables,
-    &YieldStatement,       &YieldHeader};
+    &SpawnFunctions,   &CancelFunctions,      &StateQueryFunctions,
+    &TimeoutFunctions, &AmbientTaskFunctions, &NeverSuspendingAwaitables,
+    &YieldStatement,   &YieldHeader};
 
 cl::list<std::string>
     CheckOptionArgs("option",
@@ -197,12 +198,12 @@ cl::opt<std::string>
                            "the enclosing git work tree, or the current "
                            "directory)"),
                   cl::value_desc("dir"), cl::cat(Category));
-cl::opt<std::string> ProgressOpt("progress",
-                                 cl::desc("Progress: auto (a bar on a terminal, "
-                                          "lines otherwise), bar, lines, none"),
-                                 cl::init("auto"), cl::cat(Category));
-cl::opt<bool> Quiet("quiet",
-                    cl::desc("No progress and no summary"),
+cl::opt<std::string>
+    ProgressOpt("progress",
+                cl::desc("Progress: auto (a bar on a terminal, "
+                         "lines otherwise), bar, lines, none"),
+                cl::init("auto"), cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"),
                     cl::cat(Category));
 
 int usageError(const llvm::Twine &Message) {
@@ -211,11 +212,16 @@ int usageError(const llvm::Twine &Message) {
 }
 
 /// Check-local keys the checks read ("Profile", "SpawnFunctions", ...).
-const llvm::StringRef KnownOptionKeys[] = {
-    "Profile",          "SpawnFunctions",          "CancelFunctions",
-    "StateQueryFunctions", "TimeoutFunctions",     "AmbientTaskFunctions",
-    "NeverSuspendingAwaitables", "YieldStatement", "YieldHeader",
-    "IncludeStyle"};
+const llvm::StringRef KnownOptionKeys[] = {"Profile",
+                                           "SpawnFunctions",
+                                           "CancelFunctions",
+                                           "StateQueryFunctions",
+                                           "TimeoutFunctions",
+                                           "AmbientTaskFunctions",
+                                           "NeverSuspendingAwaitables",
+                                           "YieldStatement",
+                                           "YieldHeader",
+                                           "IncludeStyle"};
 
 bool knownOptionKey(llvm::StringRef Key) {
   auto [Check, Local] = Key.rsplit('.');
@@ -309,9 +315,10 @@ int runDriver(int Argc, const char **Argv, const std::string &Executable) {
     if (Key.empty() || !llvm::StringRef(KV).contains('='))
       return usageError("--option '" + KV + "': expected Key=Value");
     if (!knownOptionKey(Key))
-      return usageError("--option '" + KV + "': unknown option '" + Key +
-                        "' (known: " + llvm::join(llvm::ArrayRef(KnownOptionKeys), ", ") +
-                        ", optionally prefixed with a check name)");
+      return usageError(
+          "--option '" + KV + "': unknown option '" + Key +
+          "' (known: " + llvm::join(llvm::ArrayRef(KnownOptionKeys), ", ") +
+          ", optionally prefixed with a check name)");
     if (Key == "Profile" || Key.ends_with(".Profile")) {
       llvm::Expected<analysis::Profile> P = analysis::Profile::builtin(Value);
       if (!P)
@@ -347,9 +354,8 @@ int runDriver(int Argc, const char **Argv, const std::string &Executable) {
     Baseline = std::move(*B);
   }
 
-  std::string SourceRoot = SourceRootOpt.empty()
-                               ? findSourceRoot()
-                               : normalizePath(SourceRootOpt);
+  std::string SourceRoot =
+      SourceRootOpt.empty() ? findSourceRoot() : normalizePath(SourceRootOpt);
   if (!llvm::sys::fs::is_directory(SourceRoot))
     return usageError("--source-root '" + SourceRootOpt +
                       "': no such directory");
@@ -437,8 +443,10 @@ int runDriver(int Argc, const char **Argv, const std::string &Executable) {
         llvm::Regex Re(In);
         std::string Why;
         if (!Re.isValid(Why))
-          return usageError("'" + In + "': not a file, a directory or a "
-                                       "valid regular expression: " + Why);
+          return usageError("'" + In +
+                            "': not a file, a directory or a "
+                            "valid regular expression: " +
+                            Why);
         bool Any = false;
         for (const auto &KV : DBFiles)
           if (Re.match(KV.first)) {
@@ -446,8 +454,9 @@ int runDriver(int Argc, const char **Argv, const std::string &Executable) {
             Any = true;
           }
         if (!Any)
-          return usageError("'" + In + "' matches no file of the compilation "
-                                       "database");
+          return usageError("'" + In +
+                            "' matches no file of the compilation "
+                            "database");
       } else {
         NotAnalysable.push_back({normalizePath(In), "no such file"});
       }
@@ -503,10 +512,10 @@ int runDriver(int Argc, const char **Argv, const std::string &Executable) {
     llvm::errs() << "eagerlint: error: cannot analyse " << R.display(F.File)
                  << ": " << F.Reason << "\n";
 
-  int Exit = !R.Failed.empty()          ? 3
+  int Exit = !R.Failed.empty()            ? 3
              : !WriteBaselineFile.empty() ? 0
-             : R.newFindings()          ? 1
-                                        : 0;
+             : R.newFindings()            ? 1
+                                          : 0;
   bool IOFailed = false;
 
   if (ApplyFixes) {
@@ -535,9 +544,9 @@ int runDriver(int Argc, const char **Argv, const std::string &Executable) {
       IOFailed = true;
     }
 
-  R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                            Start)
-                  .count();
+  R.Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
   auto WriteReport = [&](llvm::raw_ostream &OS) {
     if (Format == "json")
       writeJSON(OS, R, Exit);

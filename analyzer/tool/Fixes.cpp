@@ -41,14 +41,15 @@ FixStats applyFixes(const Report &R) {
   for (auto &[File, Reps] : PerFile) {
     auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
     if (!Buffer) {
-      S.Errors.push_back(R.display(File) + ": cannot read it to apply fix-its: " +
-                         Buffer.getError().message());
+      S.Errors.push_back(
+          R.display(File) +
+          ": cannot read it to apply fix-its: " + Buffer.getError().message());
       continue;
     }
     clang::tooling::Replacements All;
     for (const Replacement &Rep : Reps) {
-      llvm::Error E = All.add(clang::tooling::Replacement(
-          File, Rep.Offset, Rep.Length, Rep.Text));
+      llvm::Error E = All.add(
+          clang::tooling::Replacement(File, Rep.Offset, Rep.Length, Rep.Text));
       if (E) {
         llvm::consumeError(std::move(E));
         ++S.Conflicts;

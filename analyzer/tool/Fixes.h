@@ -10,9 +10,9 @@
 namespace eagerlint::cli {
 
 struct FixStats {
-  unsigned Applied = 0;     ///< Distinct replacements written.
-  unsigned Duplicates = 0;  ///< Replacements another finding already made.
-  unsigned Conflicts = 0;   ///< Replacements dropped: they overlap another.
+  unsigned Applied = 0;    ///< Distinct replacements written.
+  unsigned Duplicates = 0; ///< Replacements another finding already made.
+  unsigned Conflicts = 0;  ///< Replacements dropped: they overlap another.
   unsigned FilesChanged = 0;
   std::vector<std::string> Errors; ///< One line per file that failed.
 };

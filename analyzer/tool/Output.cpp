@@ -106,8 +106,8 @@ std::string verdict(const Report &R) {
   unsigned New = R.newFindings();
   std::string Failed;
   if (!R.Failed.empty())
-    Failed = plural(R.Failed.size(), "file", "files") +
-             " could not be analysed";
+    Failed =
+        plural(R.Failed.size(), "file", "files") + " could not be analysed";
   if (New)
     return plural(New, "finding blocks", "findings block") + " the flip" +
            (Failed.empty() ? "" : "; " + Failed);
@@ -187,8 +187,7 @@ void writeJSON(llvm::raw_ostream &OS, const Report &R, int ExitCode) {
   }
   Array Failed;
   for (const FailedFile &F : R.Failed)
-    Failed.push_back(
-        Object{{"file", R.display(F.File)}, {"reason", F.Reason}});
+    Failed.push_back(Object{{"file", R.display(F.File)}, {"reason", F.Reason}});
   Value Doc = Object{
       {"version", 1},
       {"tool", Object{{"name", "eagerlint"}, {"version", EAGERLINT_VERSION}}},
@@ -239,17 +238,18 @@ void writeSARIF(llvm::raw_ostream &OS, const Report &R, int ExitCode) {
     if (!D.Fix.empty()) {
       std::map<std::string, Array> PerFile;
       for (const Replacement &Rep : D.Fix)
-        PerFile[Rep.File].push_back(Object{
-            {"deletedRegion",
-             Object{{"byteOffset", Rep.Offset}, {"byteLength", Rep.Length}}},
-            {"insertedContent", Object{{"text", Rep.Text}}}});
+        PerFile[Rep.File].push_back(
+            Object{{"deletedRegion", Object{{"byteOffset", Rep.Offset},
+                                            {"byteLength", Rep.Length}}},
+                   {"insertedContent", Object{{"text", Rep.Text}}}});
       Array Changes;
       for (auto &[File, Reps] : PerFile)
-        Changes.push_back(Object{{"artifactLocation", artifactLocation(R, File)},
-                                 {"replacements", std::move(Reps)}});
-      Result["fixes"] = Array{Object{
-          {"description", Object{{"text", "insert a suspension point"}}},
-          {"artifactChanges", std::move(Changes)}}};
+        Changes.push_back(
+            Object{{"artifactLocation", artifactLocation(R, File)},
+                   {"replacements", std::move(Reps)}});
+      Result["fixes"] = Array{
+          Object{{"description", Object{{"text", "insert a suspension point"}}},
+                 {"artifactChanges", std::move(Changes)}}};
     }
     Results.push_back(std::move(Result));
   }
@@ -260,26 +260,23 @@ void writeSARIF(llvm::raw_ostream &OS, const Report &R, int ExitCode) {
         {"level", "error"},
         {"message", Object{{"text", "cannot analyse " + R.display(F.File) +
                                         ": " + F.Reason}}},
-        {"locations",
-         Array{Object{{"physicalLocation",
-                       Object{{"artifactLocation",
-                               artifactLocation(R, F.File)}}}}}}});
+        {"locations", Array{Object{{"physicalLocation",
+                                    Object{{"artifactLocation",
+                                            artifactLocation(R, F.File)}}}}}}});
   Object Invocation{{"executionSuccessful", R.Failed.empty()},
                     {"exitCode", ExitCode}};
   if (!Notifications.empty())
     Invocation["toolExecutionNotifications"] = std::move(Notifications);
 
-  Object Run{
-      {"tool",
-       Object{{"driver",
-               Object{{"name", "eagerlint"},
-                      {"version", EAGERLINT_VERSION},
-                      {"semanticVersion", EAGERLINT_VERSION},
-                      {"informationUri", EAGERLINT_HOMEPAGE_URL},
-                      {"rules", std::move(Rules)}}}}},
-      {"results", std::move(Results)},
-      {"invocations", Array{std::move(Invocation)}},
-      {"columnKind", "unicodeCodePoints"}};
+  Object Run{{"tool", Object{{"driver",
+                              Object{{"name", "eagerlint"},
+                                     {"version", EAGERLINT_VERSION},
+                                     {"semanticVersion", EAGERLINT_VERSION},
+                                     {"informationUri", EAGERLINT_HOMEPAGE_URL},
+                                     {"rules", std::move(Rules)}}}}},
+             {"results", std::move(Results)},
+             {"invocations", Array{std::move(Invocation)}},
+             {"columnKind", "unicodeCodePoints"}};
   if (!R.SourceRoot.empty()) {
     std::string Root = R.SourceRoot;
     if (!llvm::StringRef(Root).ends_with("/"))
@@ -287,10 +284,10 @@ void writeSARIF(llvm::raw_ostream &OS, const Report &R, int ExitCode) {
     Run["originalUriBaseIds"] =
         Object{{"%SRCROOT%", Object{{"uri", "file://" + uriEncode(Root)}}}};
   }
-  Value Doc = Object{
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", Array{std::move(Run)}}};
+  Value Doc =
+      Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+             {"version", "2.1.0"},
+             {"runs", Array{std::move(Run)}}};
   OS << llvm::formatv("{0:2}", Doc) << "\n";
 }
 
@@ -319,7 +316,8 @@ void writeSummary(llvm::raw_ostream &OS, const Report &R) {
   Table("check", ByCheck);
   Table("directory", ByDir);
   if (R.UsedBaseline)
-    OS << "  baseline: " << plural(R.baselinedFindings(), "known finding", "known findings")
+    OS << "  baseline: "
+       << plural(R.baselinedFindings(), "known finding", "known findings")
        << " not reported\n";
   OS << verdict(R) << "\n";
 }

@@ -103,7 +103,8 @@ bool fromJSON(const Value &V, SpawnRecord &S, llvm::json::Path Path) {
 
 bool fromJSON(const Value &V, TUResult &R, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
-  return O && O.map("file", R.File) && O.map("toolSucceeded", R.ToolSucceeded) &&
+  return O && O.map("file", R.File) &&
+         O.map("toolSucceeded", R.ToolSucceeded) &&
          O.map("seconds", R.Seconds) && O.map("diagnostics", R.Diags) &&
          O.map("spawned", R.SpawnedUSRs) && O.map("spawns", R.Spawns) &&
          O.map("conditional", R.Conditional);

@@ -25,8 +25,7 @@ namespace {
 
 class Progress {
 public:
-  Progress(const RunnerOptions &Opts, size_t Total)
-      : Opts(Opts), Total(Total) {
+  Progress(const RunnerOptions &Opts, size_t Total) : Opts(Opts), Total(Total) {
     if (Opts.Progress == RunnerOptions::Bar)
       draw("");
   }
@@ -63,10 +62,9 @@ private:
     unsigned Filled = Total ? BarWidth * Done / Total : BarWidth;
     // No finding count here: a header's finding comes from every file that
     // includes it until the project-wide pass counts it once.
-    std::string Line = "[" + std::string(Filled, '#') +
-                       std::string(BarWidth - Filled, '.') + "] " +
-                       std::to_string(Done) + "/" + std::to_string(Total) +
-                       " files";
+    std::string Line =
+        "[" + std::string(Filled, '#') + std::string(BarWidth - Filled, '.') +
+        "] " + std::to_string(Done) + "/" + std::to_string(Total) + " files";
     if (!Name.empty())
       Line += "  " + Name.str();
     if (Line.size() >= Columns)
@@ -202,8 +200,8 @@ std::vector<JobOutcome> runWorkers(const std::vector<WorkerJob> &Jobs,
       P.finished(Jobs[I].File, Out[I]);
     }
   };
-  unsigned Threads =
-      std::max(1u, std::min<unsigned>(Opts.Jobs, static_cast<unsigned>(Jobs.size())));
+  unsigned Threads = std::max(
+      1u, std::min<unsigned>(Opts.Jobs, static_cast<unsigned>(Jobs.size())));
   std::vector<std::thread> Pool;
   for (unsigned T = 1; T < Threads; ++T)
     Pool.emplace_back(Work);

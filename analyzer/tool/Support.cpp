@@ -42,9 +42,9 @@ writeFileAtomically(llvm::StringRef Path,
   llvm::Expected<llvm::sys::fs::TempFile> Temp =
       llvm::sys::fs::TempFile::create(Path + ".eagerlint-%%%%%%.tmp");
   if (!Temp)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(), "cannot write '%s': %s",
-        Path.str().c_str(), llvm::toString(Temp.takeError()).c_str());
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "cannot write '%s': %s", Path.str().c_str(),
+                                   llvm::toString(Temp.takeError()).c_str());
   std::string Failure;
   {
     llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
@@ -110,8 +110,9 @@ unsigned SourceCache::codePointColumn(llvm::StringRef Path, unsigned Offset) {
     return 0;
   llvm::StringRef Before = B->getBuffer().take_front(Offset);
   size_t LineStart = Before.rfind('\n');
-  llvm::StringRef Prefix =
-      LineStart == llvm::StringRef::npos ? Before : Before.drop_front(LineStart + 1);
+  llvm::StringRef Prefix = LineStart == llvm::StringRef::npos
+                               ? Before
+                               : Before.drop_front(LineStart + 1);
   unsigned Column = 1;
   for (unsigned char C : Prefix)
     if ((C & 0xC0) != 0x80) // not a continuation byte

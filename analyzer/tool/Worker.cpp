@@ -11,13 +11,13 @@
 #include "EagerCheck.h"
 #include "Records.h"
 #include "Support.h"
-#include "eagerlint/analysis/Analyzer.h"
-#include "eagerlint/analysis/Profile.h"
-#include "eagerlint/analysis/ProjectFacts.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "eagerlint/analysis/Analyzer.h"
+#include "eagerlint/analysis/Profile.h"
+#include "eagerlint/analysis/ProjectFacts.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -29,9 +29,9 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
@@ -123,8 +123,8 @@ checkConfigurationFiles(const std::vector<std::string> &Files) {
         continue;
       auto Text = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
       if (!Text) {
-        Problems.push_back(Path.str().str() + ": cannot read it: " +
-                           Text.getError().message());
+        Problems.push_back(Path.str().str() +
+                           ": cannot read it: " + Text.getError().message());
         continue;
       }
       std::string Where;
@@ -136,10 +136,10 @@ checkConfigurationFiles(const std::vector<std::string> &Files) {
                       D.getMessage().str();
           });
       if (!Parsed) {
-        Problems.push_back(Path.str().str() +
-                           (Where.empty() ? ": " + Parsed.getError().message()
-                                          : Where) +
-                           " (not a valid clang-tidy configuration)");
+        Problems.push_back(
+            Path.str().str() +
+            (Where.empty() ? ": " + Parsed.getError().message() : Where) +
+            " (not a valid clang-tidy configuration)");
         continue;
       }
       for (const auto &KV : Parsed->CheckOptions) {
@@ -175,7 +175,8 @@ public:
   std::vector<OptionsSource> getRawOptions(llvm::StringRef FileName) override {
     std::vector<OptionsSource> Sources = Inner.getRawOptions(FileName);
     for (OptionsSource &S : Sources) {
-      if (S.second == ClangTidyOptionsProvider::OptionsSourceTypeDefaultBinary ||
+      if (S.second ==
+              ClangTidyOptionsProvider::OptionsSourceTypeDefaultBinary ||
           !S.first.Checks)
         continue;
       S.first.Checks = eagerGlobsOnly(*S.first.Checks);
@@ -264,8 +265,7 @@ const FunctionDecl *declaredCoroutine(const Expr *E, unsigned Depth = 0) {
 /// them once it knows every translation unit's spawns.
 class FactsConsumer : public ASTConsumer {
 public:
-  FactsConsumer(ClangTidyContext &Context, CompilerInstance &CI,
-                TUResult &Out)
+  FactsConsumer(ClangTidyContext &Context, CompilerInstance &CI, TUResult &Out)
       : Context(Context), CI(CI), Out(Out) {}
 
   void HandleTranslationUnit(ASTContext &AST) override {
@@ -278,10 +278,12 @@ public:
 
 private:
   Position position(const SourceManager &SM, SourceLocation Loc) const {
-    // Where clang-tidy puts the diagnostic (DiagnosticRenderer::emitDiagnostic).
+    // Where clang-tidy puts the diagnostic
+    // (DiagnosticRenderer::emitDiagnostic).
     Loc = SM.getFileLoc(Loc);
-    return {normalizePath(SM.getFilename(Loc), Context.getCurrentBuildDirectory()),
-            SM.getFileOffset(Loc)};
+    return {
+        normalizePath(SM.getFilename(Loc), Context.getCurrentBuildDirectory()),
+        SM.getFileOffset(Loc)};
   }
 
   void collect(ASTContext &AST, llvm::StringSet<> &LocalConditional) {
@@ -386,7 +388,8 @@ private:
       std::unique_ptr<ASTConsumer> Tidy =
           F.ConsumerFactory.createASTConsumer(CI, File);
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
-      Consumers.push_back(std::make_unique<FactsConsumer>(F.Context, CI, F.Out));
+      Consumers.push_back(
+          std::make_unique<FactsConsumer>(F.Context, CI, F.Out));
       Consumers.push_back(std::move(Tidy));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
@@ -470,9 +473,9 @@ static TUResult analyse(const WorkerJob &Job) {
 
   for (const tooling::CompileCommand &C : Job.Commands)
     if (!llvm::sys::fs::is_directory(C.Directory)) {
-      Result.Diags.push_back(workerError(
-          "the directory of its compile command, '" + C.Directory +
-          "', does not exist"));
+      Result.Diags.push_back(
+          workerError("the directory of its compile command, '" + C.Directory +
+                      "', does not exist"));
       return Result;
     }
   if (!llvm::sys::fs::exists(Job.File)) {
@@ -559,13 +562,14 @@ static TUResult analyse(const WorkerJob &Job) {
       Result.SpawnedUSRs.push_back(std::move(USR));
   for (analysis::ConditionalFinding &C : Facts.Conditional)
     Result.Conditional.push_back(
-        {C.Check, {normalizePath(C.File, Job.Commands.empty() ? ""
-                                             : Job.Commands[0].Directory),
-                   C.Offset},
+        {C.Check,
+         {normalizePath(C.File,
+                        Job.Commands.empty() ? "" : Job.Commands[0].Directory),
+          C.Offset},
          C.USR});
-  Result.Seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - Start)
-                       .count();
+  Result.Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
   return Result;
 }
 

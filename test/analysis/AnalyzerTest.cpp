@@ -866,4 +866,31 @@ TEST_F(AnalyzerTest, ObjectConflictsAreFieldSensitive) {
   EXPECT_EQ(Messages, (Names{"'r'", "'r.load'", "'s.load'"}));
 }
 
+TEST_F(AnalyzerTest, CancelFollowedBySpawnInTheSameTurnYieldsAfterTheCancelToo) {
+  parse(R"cc(
+    task query(int i) { co_await yield_now(); }
+    task fan_out(int n) {
+      for (int i = 0; i < n; ++i) {
+        auto t = create_task(query(i));
+        if (i % 2) {
+          t.cancel();
+          continue;
+        }
+      }
+      co_await yield_now();
+    }
+    task single() {
+      auto t = create_task(query(0));
+      t.cancel();
+      co_await yield_now();
+    }
+  )cc");
+  auto F = findings({CheckKind::CancelBeforeStart});
+  ASSERT_EQ(F.size(), 2u);
+  ASSERT_TRUE(F[0].Fix && F[1].Fix);
+  ASSERT_EQ(F[0].FollowUp.size(), 1u);
+  EXPECT_EQ(F[0].FollowUp[0].Text, "\n          co_await eagerlint::rt::yield_now();");
+  EXPECT_TRUE(F[1].FollowUp.empty());
+}
+
 } // namespace

@@ -43,7 +43,7 @@ public:
       co_await rt::sleep(10ms); // one chunk on the wire
       ++state.sent_chunks;
     }
-    progress.cancel();
+    progress.cancel(); // EXPECT: eager-cancel-before-start (bytes == 0: the loop never runs)
     co_await rt::sleep(1ms);
     std::cout << "uploaded " << state.name << " (" << bytes << " bytes, "
               << state.total_chunks << " chunks)\n";

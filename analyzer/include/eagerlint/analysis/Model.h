@@ -148,6 +148,10 @@ struct Finding {
   std::string Message;
   std::vector<Note> Notes;
   std::optional<Insertion> Fix;
+  /// Further insertions of the same fix-it (for a cancel followed by another
+  /// spawn in the same turn: a yield after the cancel too, so the cancelled
+  /// task unwinds before the next task starts under either policy).
+  std::vector<Insertion> FollowUp;
   /// Where the fix's header must be included (the file the fix edits).
   clang::FileID FixFile;
   /// Set when the finding holds only if the coroutine with this USR is
