@@ -153,6 +153,43 @@ TEST_P(PolicyHazards, TimeoutFixedByYieldAsFirstStatement) {
   EXPECT_EQ(log.str(), "child-timeout_error caller-got--1");
 }
 
+// A timeout that fired on the creator must not turn a later, unrelated
+// cancellation of the child into timeout_error.
+task<> child_cancelled_later(event_log &log) {
+  try {
+    co_await timeout(100ms, slow_work(log));
+    log("child-finished");
+  } catch (const timeout_error &) {
+    log("child-timeout_error");
+  } catch (const cancelled_error &) {
+    log("child-cancelled_error");
+  }
+}
+
+task<> cancel_after_deadline(event_log &log) {
+  auto h = create_task(child_cancelled_later(log));
+  try {
+    co_await sleep(200ms);
+  } catch (const cancelled_error &) {
+    log("caller-cancelled");
+  }
+  co_await sleep(200ms); // past the deadline, before the work finishes
+  log(h.cancel() ? "cancel-sent" : "cancel-refused");
+  co_await sleep(1s);
+}
+
+TEST_P(PolicyHazards, TimeoutDoesNotRelabelALaterCancellation) {
+  event_log log;
+  run(cancel_after_deadline(log), policy());
+  if (eager())
+    // the deadline cancelled the creator; the child's own cancellation at
+    // 400ms is a plain cancellation
+    EXPECT_EQ(log.str(), "caller-cancelled cancel-sent child-cancelled_error");
+  else
+    // the child's own timeout fired at 100ms; the later cancel finds it done
+    EXPECT_EQ(log.str(), "child-timeout_error cancel-refused");
+}
+
 // ---- current_task() in the prefix -----------------------------------------
 task<> identity_child(task_ref &in_prefix, task_ref &after, bool fix) {
   if (fix)

@@ -48,7 +48,11 @@ public:
       else
         return T(std::move(m_body).operator co_await().await_resume());
     } catch (const cancelled_error &) {
-      if (m_fired)
+      // Only the cancellation the deadline made: the body may run in another
+      // task than the one the deadline cancelled (a timeout entered in an
+      // eager prefix binds to the creator), and that task may be cancelled
+      // later for its own reasons.
+      if (m_fired && task_ref(m_loop->current_node()) == m_target)
         throw timeout_error();
       throw;
     }
