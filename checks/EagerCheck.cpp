@@ -73,15 +73,7 @@ std::shared_ptr<SharedAnalysis> joinAnalysis(const SourceManager *SM,
                                              analysis::CheckKind Kind) {
   // Everything that changes the findings distinguishes one analysis from
   // another, so checks configured alike share one.
-  std::string Key = P.Name;
-  for (const auto *List :
-       {&P.SpawnFunctions, &P.CancelFunctions, &P.StateQueryFunctions,
-        &P.TimeoutFunctions, &P.AmbientTaskFunctions,
-        &P.NeverSuspendingAwaitables, &P.HandleBinders}) {
-    Key += '\x1f';
-    Key += llvm::join(*List, ";");
-  }
-  Key += '\x1f' + P.YieldStatement + '\x1f' + P.YieldHeader;
+  std::string Key = P.fingerprint();
 
   llvm::erase_if(LiveAnalyses, [](const std::weak_ptr<SharedAnalysis> &W) {
     return W.expired();
@@ -103,27 +95,12 @@ std::shared_ptr<SharedAnalysis> joinAnalysis(const SourceManager *SM,
 }
 
 std::optional<analysis::Profile>
-buildProfile(llvm::StringRef Name, llvm::StringRef Spawn,
-             llvm::StringRef Cancel, llvm::StringRef StateQuery,
-             llvm::StringRef Timeout, llvm::StringRef AmbientTask,
-             llvm::StringRef NeverSuspending,
-             const std::optional<std::string> &YieldStatement,
-             const std::optional<std::string> &YieldHeader) {
-  llvm::Expected<analysis::Profile> P = analysis::Profile::builtin(Name);
+buildProfile(const analysis::ProfileOptions &O) {
+  llvm::Expected<analysis::Profile> P = analysis::Profile::configured(O);
   if (!P) {
     llvm::consumeError(P.takeError());
     return std::nullopt;
   }
-  analysis::Profile::addNames(P->SpawnFunctions, Spawn);
-  analysis::Profile::addNames(P->CancelFunctions, Cancel);
-  analysis::Profile::addNames(P->StateQueryFunctions, StateQuery);
-  analysis::Profile::addNames(P->TimeoutFunctions, Timeout);
-  analysis::Profile::addNames(P->AmbientTaskFunctions, AmbientTask);
-  analysis::Profile::addNames(P->NeverSuspendingAwaitables, NeverSuspending);
-  if (YieldStatement)
-    P->YieldStatement = *YieldStatement;
-  if (YieldHeader)
-    P->YieldHeader = *YieldHeader;
   return std::move(*P);
 }
 
@@ -179,10 +156,11 @@ EagerCheck::EagerCheck(StringRef Name, clang::tidy::ClangTidyContext *Context,
           optionalOption(Options.getLocalOrGlobal("YieldStatement"))),
       YieldHeaderOption(
           optionalOption(Options.getLocalOrGlobal("YieldHeader"))),
-      Profile(buildProfile(ProfileName, SpawnFunctions, CancelFunctions,
-                           StateQueryFunctions, TimeoutFunctions,
-                           AmbientTaskFunctions, NeverSuspendingAwaitables,
-                           YieldStatementOption, YieldHeaderOption)),
+      Profile(buildProfile({ProfileName, SpawnFunctions, CancelFunctions,
+                            StateQueryFunctions, TimeoutFunctions,
+                            AmbientTaskFunctions, NeverSuspendingAwaitables,
+                            YieldStatementOption.value_or(""),
+                            YieldHeaderOption.value_or("")})),
       Inserter(Options.getLocalOrGlobal(
                    "IncludeStyle", clang::tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {

@@ -79,6 +79,36 @@ llvm::Expected<Profile> Profile::builtin(llvm::StringRef Name) {
       Name.str().c_str(), llvm::join(builtinNames(), ", ").c_str());
 }
 
+llvm::Expected<Profile> Profile::configured(const ProfileOptions &O) {
+  llvm::Expected<Profile> P = builtin(O.Profile);
+  if (!P)
+    return P.takeError();
+  addNames(P->SpawnFunctions, O.SpawnFunctions);
+  addNames(P->CancelFunctions, O.CancelFunctions);
+  addNames(P->StateQueryFunctions, O.StateQueryFunctions);
+  addNames(P->TimeoutFunctions, O.TimeoutFunctions);
+  addNames(P->AmbientTaskFunctions, O.AmbientTaskFunctions);
+  addNames(P->NeverSuspendingAwaitables, O.NeverSuspendingAwaitables);
+  if (!llvm::StringRef(O.YieldStatement).trim().empty())
+    P->YieldStatement = O.YieldStatement;
+  if (!llvm::StringRef(O.YieldHeader).trim().empty())
+    P->YieldHeader = O.YieldHeader;
+  return P;
+}
+
+std::string Profile::fingerprint() const {
+  std::string Key = Name;
+  for (const auto *List :
+       {&SpawnFunctions, &CancelFunctions, &StateQueryFunctions,
+        &TimeoutFunctions, &AmbientTaskFunctions, &NeverSuspendingAwaitables,
+        &HandleBinders, &LazyStartArguments}) {
+    Key += '\x1f';
+    Key += llvm::join(*List, ";");
+  }
+  Key += '\x1f' + YieldStatement + '\x1f' + YieldHeader;
+  return Key;
+}
+
 void Profile::addNames(std::vector<std::string> &Into, llvm::StringRef List) {
   llvm::SmallVector<llvm::StringRef> Items;
   List.split(Items, ';', -1, /*KeepEmpty=*/false);

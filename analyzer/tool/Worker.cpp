@@ -17,7 +17,6 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "eagerlint/analysis/Analyzer.h"
 #include "eagerlint/analysis/Profile.h"
-#include "eagerlint/analysis/ProjectFacts.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -210,29 +209,22 @@ profileFor(const ClangTidyOptions::OptionMap &M, llvm::StringRef Check) {
   auto Get = [&](llvm::StringRef Key) {
     return localOrGlobal(M, Check, Key).value_or("");
   };
-  std::string Name = localOrGlobal(M, Check, "Profile").value_or("reference");
-  llvm::Expected<analysis::Profile> P = analysis::Profile::builtin(Name);
+  analysis::ProfileOptions O;
+  O.Profile = localOrGlobal(M, Check, "Profile").value_or("reference");
+  O.SpawnFunctions = Get("SpawnFunctions");
+  O.CancelFunctions = Get("CancelFunctions");
+  O.StateQueryFunctions = Get("StateQueryFunctions");
+  O.TimeoutFunctions = Get("TimeoutFunctions");
+  O.AmbientTaskFunctions = Get("AmbientTaskFunctions");
+  O.NeverSuspendingAwaitables = Get("NeverSuspendingAwaitables");
+  O.YieldStatement = Get("YieldStatement");
+  O.YieldHeader = Get("YieldHeader");
+  llvm::Expected<analysis::Profile> P = analysis::Profile::configured(O);
   if (!P) {
     llvm::consumeError(P.takeError());
     return std::nullopt;
   }
-  analysis::Profile::addNames(P->SpawnFunctions, Get("SpawnFunctions"));
-  analysis::Profile::addNames(P->CancelFunctions, Get("CancelFunctions"));
-  analysis::Profile::addNames(P->StateQueryFunctions,
-                              Get("StateQueryFunctions"));
-  analysis::Profile::addNames(P->TimeoutFunctions, Get("TimeoutFunctions"));
-  analysis::Profile::addNames(P->AmbientTaskFunctions,
-                              Get("AmbientTaskFunctions"));
-  analysis::Profile::addNames(P->NeverSuspendingAwaitables,
-                              Get("NeverSuspendingAwaitables"));
-  std::string Key = P->Name;
-  for (const auto *List :
-       {&P->SpawnFunctions, &P->CancelFunctions, &P->StateQueryFunctions,
-        &P->TimeoutFunctions, &P->AmbientTaskFunctions,
-        &P->NeverSuspendingAwaitables, &P->HandleBinders}) {
-    Key += '\x1f';
-    Key += llvm::join(*List, ";");
-  }
+  std::string Key = P->fingerprint();
   return std::make_pair(std::move(*P), std::move(Key));
 }
 
@@ -547,26 +539,12 @@ static TUResult analyse(const WorkerJob &Job) {
   Context.setDiagnosticsEngine(&DE);
   Tool.setDiagnosticConsumer(&DiagConsumer);
 
-  // If the checks record project facts themselves, they do it here.
-  analysis::TUFacts Facts;
-  analysis::currentTUFacts() = &Facts;
   ActionFactory Factory(Context, FS, Result);
   Result.ToolSucceeded = Tool.run(&Factory) == 0;
-  analysis::currentTUFacts() = nullptr;
   tidy::setProjectSpawnedCoroutines(nullptr);
 
   for (const ClangTidyError &E : DiagConsumer.take())
     Result.Diags.push_back(toRecord(E));
-  for (std::string &USR : Facts.SpawnedUSRs)
-    if (!llvm::is_contained(Result.SpawnedUSRs, USR))
-      Result.SpawnedUSRs.push_back(std::move(USR));
-  for (analysis::ConditionalFinding &C : Facts.Conditional)
-    Result.Conditional.push_back(
-        {C.Check,
-         {normalizePath(C.File,
-                        Job.Commands.empty() ? "" : Job.Commands[0].Directory),
-          C.Offset},
-         C.USR});
   Result.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();

@@ -51,3 +51,32 @@ TEST(ProfileTest, CheckNamesRoundTrip) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(ProfileTest, ConfiguredAddsToTheProfileAndKeepsItsYieldWhenEmpty) {
+  ProfileOptions O;
+  O.Profile = "asio";
+  O.SpawnFunctions = "::lib::spawn";
+  O.YieldHeader = "  ";
+  auto P = Profile::configured(O);
+  ASSERT_TRUE(static_cast<bool>(P));
+  EXPECT_EQ(P->SpawnFunctions.back(), "::lib::spawn");
+  EXPECT_EQ(P->YieldHeader, "<asio.hpp>");
+  O.YieldStatement = "co_await lib::yield();";
+  auto Q = Profile::configured(O);
+  ASSERT_TRUE(static_cast<bool>(Q));
+  EXPECT_EQ(Q->YieldStatement, "co_await lib::yield();");
+  EXPECT_NE(P->fingerprint(), Q->fingerprint());
+  EXPECT_EQ(P->fingerprint(), Profile::configured(ProfileOptions{
+                                  "asio", "::lib::spawn", "", "", "", "", "",
+                                  "", ""})
+                                  ->fingerprint());
+  O.Profile = "nope";
+  auto R = Profile::configured(O);
+  ASSERT_FALSE(static_cast<bool>(R));
+  EXPECT_EQ(llvm::toString(R.takeError()),
+            "unknown profile 'nope' (known: reference, asio)");
+}
+
+} // namespace

@@ -10,6 +10,16 @@
 
 namespace eagerlint::analysis {
 
+/// The shared check options of design §4 as a user sets them: lists add to
+/// the named profile, an empty yield statement or header keeps the
+/// profile's.
+struct ProfileOptions {
+  std::string Profile = "reference";
+  std::string SpawnFunctions, CancelFunctions, StateQueryFunctions,
+      TimeoutFunctions, AmbientTaskFunctions, NeverSuspendingAwaitables;
+  std::string YieldStatement, YieldHeader;
+};
+
 /// The names an analysis needs to recognise a runtime's spawn, cancel, state,
 /// timeout and ambient-task APIs (design §4). Every list holds fully
 /// qualified names; a member function is named through its class
@@ -46,6 +56,14 @@ struct Profile {
   static llvm::Expected<Profile> builtin(llvm::StringRef Name);
   /// Names of the built-in profiles, in a stable order.
   static llvm::ArrayRef<llvm::StringRef> builtinNames();
+
+  /// The built-in profile \p O names with \p O's additions, or an error
+  /// naming the known profiles.
+  static llvm::Expected<Profile> configured(const ProfileOptions &O);
+
+  /// A string that differs between two profiles exactly when an analysis
+  /// with them can differ.
+  std::string fingerprint() const;
 
   /// Appends the `;`-separated qualified names of \p List to \p Into,
   /// skipping empty items and duplicates.
