@@ -795,10 +795,12 @@ ResolvedCoroutine Analyzer::Impl::resolveCoroutineExpr(const Expr *E,
       R.Spawned = Def;
       R.SpawnedCall = Call;
     }
+    if (createsCoroutine(Callee))
+      R.Declared = Callee;
     return R;
   }
   if (auto *L = dyn_cast<LambdaExpr>(E)) {
-    R.Spawned = coroutineDefinition(L->getCallOperator());
+    R.Spawned = R.Declared = coroutineDefinition(L->getCallOperator());
     return R;
   }
   if (auto *DR = dyn_cast<DeclRefExpr>(E))
@@ -815,7 +817,7 @@ ResolvedCoroutine Analyzer::Impl::resolveSpawned(const CallExpr *SpawnCall) {
   ResolvedCoroutine R;
   for (const Expr *Arg : SpawnCall->arguments()) {
     R = resolveCoroutineExpr(Arg, 0);
-    if (R.Spawned) {
+    if (R.Declared) {
       R.SpawnedExpr = Arg;
       break;
     }
@@ -950,6 +952,7 @@ Analyzer::Impl::spawnSitesIn(const FunctionDecl *FD) {
     ResolvedCoroutine R = resolveSpawned(F.Call);
     S.SpawnedExpr = R.SpawnedExpr;
     S.Spawned = R.Spawned;
+    S.SpawnedDecl = R.Declared;
     S.SpawnedCall = R.SpawnedCall;
     if (F.Handle)
       S.Handles.push_back(F.Handle);
@@ -1129,8 +1132,8 @@ std::string Analyzer::usr(const FunctionDecl *FD) {
 std::vector<std::string> Analyzer::spawnedCoroutineUSRs() {
   std::vector<std::string> USRs;
   for (const SpawnSite &S : spawnSites())
-    if (S.Spawned)
-      if (std::string U = usr(S.Spawned);
+    if (S.SpawnedDecl)
+      if (std::string U = usr(S.SpawnedDecl);
           !U.empty() && !llvm::is_contained(USRs, U))
         USRs.push_back(std::move(U));
   llvm::sort(USRs);

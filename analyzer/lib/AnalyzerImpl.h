@@ -62,6 +62,7 @@ struct InlineCall {
 struct ResolvedCoroutine {
   const clang::Expr *SpawnedExpr = nullptr;
   const clang::FunctionDecl *Spawned = nullptr;
+  const clang::FunctionDecl *Declared = nullptr;
   const clang::CallExpr *SpawnedCall = nullptr;
 };
 

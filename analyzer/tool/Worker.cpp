@@ -230,26 +230,6 @@ profileFor(const ClangTidyOptions::OptionMap &M, llvm::StringRef Check) {
 
 //===-- Project facts -----------------------------------------------------===//
 
-/// The function whose call creates the coroutine \p E spawns, when only its
-/// declaration is visible (the analysis resolves definitions only).
-const FunctionDecl *declaredCoroutine(const Expr *E, unsigned Depth = 0) {
-  if (!E || Depth > 4)
-    return nullptr;
-  E = E->IgnoreUnlessSpelledInSource();
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
-        Callee->getName() == "move" && Call->getNumArgs() == 1)
-      return declaredCoroutine(Call->getArg(0), Depth + 1);
-    return Callee;
-  }
-  if (const auto *DR = dyn_cast<DeclRefExpr>(E))
-    if (const auto *V = dyn_cast<VarDecl>(DR->getDecl());
-        V && V->hasLocalStorage() && V->getInit())
-      return declaredCoroutine(V->getInit(), Depth + 1);
-  return nullptr;
-}
-
 /// Runs before the checks' consumer on the same AST: records the coroutines
 /// this translation unit spawns and the prefix findings that hold only if
 /// another translation unit spawns their coroutine, then puts the checks in
@@ -320,9 +300,7 @@ private:
       for (const analysis::SpawnSite &S : A.spawnSites()) {
         // A coroutine defined in another translation unit has no visible
         // body here, but its declaration has the same USR.
-        const FunctionDecl *Target = S.Spawned;
-        if (!Target)
-          Target = declaredCoroutine(S.SpawnedExpr);
+        const FunctionDecl *Target = S.SpawnedDecl;
         if (!Target ||
             SM.isInSystemHeader(SM.getExpansionLoc(S.Call->getBeginLoc())))
           continue;

@@ -893,4 +893,23 @@ TEST_F(AnalyzerTest, CancelFollowedBySpawnInTheSameTurnYieldsAfterTheCancelToo) 
   EXPECT_TRUE(F[1].FollowUp.empty());
 }
 
+TEST_F(AnalyzerTest, ADeclaredOnlyCoroutineIsNamedForOtherTranslationUnits) {
+  parse(R"cc(
+    task elsewhere(int n);
+    task here() { co_await yield_now(); }
+    task spawner() {
+      create_task(elsewhere(1));
+      create_task(here());
+      co_await yield_now();
+    }
+  )cc");
+  auto Sites = A->spawnSitesIn(function("spawner"));
+  ASSERT_EQ(Sites.size(), 2u);
+  EXPECT_EQ(Sites[0].Spawned, nullptr);
+  ASSERT_NE(Sites[0].SpawnedDecl, nullptr);
+  EXPECT_EQ(Sites[0].SpawnedDecl->getName(), "elsewhere");
+  EXPECT_EQ(Sites[1].Spawned, function("here"));
+  EXPECT_EQ(A->spawnedCoroutineUSRs().size(), 2u);
+}
+
 } // namespace

@@ -101,6 +101,9 @@ struct SpawnSite {
   const clang::Expr *SpawnedExpr = nullptr;
   /// The coroutine that will run, if resolved to a visible definition.
   const clang::FunctionDecl *Spawned = nullptr;
+  /// The function whose call creates the spawned coroutine, even when only
+  /// its declaration is visible (to name it across translation units).
+  const clang::FunctionDecl *SpawnedDecl = nullptr;
   /// The call that creates the coroutine frame (maps parameters to
   /// arguments); null when a callable object is passed.
   const clang::CallExpr *SpawnedCall = nullptr;
