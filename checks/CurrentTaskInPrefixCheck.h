@@ -3,7 +3,7 @@
 #ifndef EAGERLINT_CHECKS_CURRENTTASKINPREFIXCHECK_H
 #define EAGERLINT_CHECKS_CURRENTTASKINPREFIXCHECK_H
 
-#include "EagerCheck.h"
+#include "EagerCheckBase.h"
 
 namespace eagerlint::tidy {
 

@@ -2,7 +2,7 @@
 #ifndef EAGERLINT_CHECKS_TIMEOUTINPREFIXCHECK_H
 #define EAGERLINT_CHECKS_TIMEOUTINPREFIXCHECK_H
 
-#include "EagerCheck.h"
+#include "EagerCheckBase.h"
 
 namespace eagerlint::tidy {
 

@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Worker.h"
-#include "EagerCheck.h"
+#include "EagerCheckBase.h"
 #include "Records.h"
 #include "Support.h"
 #include "clang-tidy/ClangTidy.h"

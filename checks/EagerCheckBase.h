@@ -1,6 +1,6 @@
-//===- EagerCheck.h - Shared base of the eager-* checks ---------*- C++ -*-===//
-#ifndef EAGERLINT_CHECKS_EAGERCHECK_H
-#define EAGERLINT_CHECKS_EAGERCHECK_H
+//===- EagerCheckBase.h - Shared base of the eager-* checks -----*- C++ -*-===//
+#ifndef EAGERLINT_CHECKS_EAGERCHECKBASE_H
+#define EAGERLINT_CHECKS_EAGERCHECKBASE_H
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"

@@ -1,6 +1,6 @@
-//===- EagerCheck.cpp - Shared base of the eager-* checks -----------------===//
+//===- EagerCheckBase.cpp - Shared base of the eager-* checks -------------===//
 
-#include "EagerCheck.h"
+#include "EagerCheckBase.h"
 #include "eagerlint/analysis/Analyzer.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
