@@ -25,9 +25,8 @@ Nothing is papered over: a hazard the runtime does not show as a behaviour
 difference, or a fix that does not make the policies agree, fails the
 program, and the failure says which step and shows the tool's output.
 
-Linting uses the eagerlint CLI (--eagerlint) or, without it, clang-tidy with
-the plugin (--clang-tidy and --plugin). `verify` is `eagerlint verify`, or
---verify EXE for a stand-alone build of the same code.
+Linting and verifying use the eagerlint CLI (--eagerlint): `eagerlint -p`
+and `eagerlint verify`.
 """
 
 import argparse
@@ -113,23 +112,15 @@ def run(cmd, cwd=None, env=None):
 class Tools:
     def __init__(self, args):
         self.args = args
-        self.verify_cmd = ([args.eagerlint, "verify"] if args.eagerlint
-                           else [args.verify])
+        self.verify_cmd = [args.eagerlint, "verify"]
 
     def lint(self, work, source, fix):
         """(findings as a set of (check, line), exit code, output)."""
         a = self.args
-        if a.eagerlint:
-            cmd = [a.eagerlint, "-p", work, "-j", "1"]
-            if fix:
-                cmd.append("--fix")
-            cmd.append(source)
-        else:
-            cmd = [a.clang_tidy, "--load=" + a.plugin, "--checks=-*,eager-*",
-                   "-p", work, "--quiet"]
-            if fix:
-                cmd.append("-fix")
-            cmd.append(source)
+        cmd = [a.eagerlint, "-p", work, "-j", "1"]
+        if fix:
+            cmd.append("--fix")
+        cmd.append(source)
         rc, out = run(cmd, cwd=work)
         findings = set()
         base = os.path.basename(source)
@@ -158,14 +149,12 @@ def describe(findings):
 def lint_ok(tools, result, work, source, expected, fix, label):
     findings, rc, out = tools.lint(work, source, fix)
     result.logs.append((label, out))
-    if tools.args.eagerlint and rc not in (0, 1):
+    if rc not in (0, 1):
         return findings, result.step(label, False,
                                      f"eagerlint exited with {rc}")
-    if tools.args.eagerlint and rc != (1 if findings else 0):
+    if rc != (1 if findings else 0):
         return findings, result.step(
             label, False, f"exit code {rc} with findings {describe(findings)}")
-    if not tools.args.eagerlint and rc not in (0, 1) and not fix:
-        return findings, result.step(label, False, f"clang-tidy exited with {rc}")
     if findings != expected:
         missing = expected - findings
         extra = findings - expected
@@ -279,10 +268,7 @@ def main():
                    help="folder holding eagerlint/runtime.hpp (for the lint step)")
     p.add_argument("--cxx", default="clang++-19",
                    help="compiler named in the generated compile_commands.json")
-    p.add_argument("--eagerlint", help="the eagerlint CLI")
-    p.add_argument("--clang-tidy", default="clang-tidy-19")
-    p.add_argument("--plugin", help="libeagerlint-tidy.so, without --eagerlint")
-    p.add_argument("--verify", help="stand-alone verify, without --eagerlint")
+    p.add_argument("--eagerlint", required=True, help="the eagerlint CLI")
     p.add_argument("--timeout", type=int, default=10,
                    help="verify's time limit per run, seconds")
     p.add_argument("-j", "--jobs", type=int, default=2)
@@ -290,8 +276,6 @@ def main():
     p.add_argument("-v", "--verbose", action="store_true",
                    help="show every step's output, not only failures")
     args = p.parse_args()
-    if not args.eagerlint and not (args.plugin and args.verify):
-        p.error("need --eagerlint, or --plugin and --verify")
 
     paths = sorted(os.path.join(args.programs, n)
                    for n in os.listdir(args.programs) if n.endswith(".cpp"))
