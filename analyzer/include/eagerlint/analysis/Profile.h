@@ -10,14 +10,42 @@
 
 namespace eagerlint::analysis {
 
-/// The shared check options of design §4 as a user sets them: lists add to
-/// the named profile, an empty yield statement or header keeps the
-/// profile's.
+/// The shared check options (docs/design.md) as a user sets them: lists add
+/// to the named profile, an empty yield statement, header or semantic option
+/// keeps the profile's.
 struct ProfileOptions {
   std::string Profile = "reference";
   std::string SpawnFunctions, CancelFunctions, StateQueryFunctions,
       TimeoutFunctions, AmbientTaskFunctions, NeverSuspendingAwaitables;
   std::string YieldStatement, YieldHeader;
+  /// `queued`, `inline` or `dispatch`; empty keeps the profile's.
+  std::string SpawnStart;
+  /// `creator` or `child`; empty keeps the profile's.
+  std::string PrefixIdentity;
+  /// `;`-separated coroutine return types analysed as starting eagerly.
+  std::string EagerTypes;
+};
+
+/// What a spawn call does with the child (today, or after the planned flip).
+enum class SpawnStartKind {
+  /// Deferred today; findings say what breaks when it becomes inline.
+  Queued,
+  /// Always runs the child on the caller's stack to its first suspension.
+  Inline,
+  /// Inline only when the spawner already runs on the target executor:
+  /// a spawn from code that never runs inside the event loop posts.
+  Dispatch,
+};
+
+/// Whose identity (current task, cancellation state) the eager prefix runs
+/// under.
+enum class PrefixIdentityKind {
+  /// The spawner's: timeouts and ambient-task queries in the prefix bind to
+  /// the creator (the reference runtime, asynkit).
+  Creator,
+  /// The child's own, created before its first step (Asio, CPython, Cobalt):
+  /// timeout-in-prefix and current-task-in-prefix do not apply.
+  Child,
 };
 
 /// The names an analysis needs to recognise a runtime's spawn, cancel, state,
@@ -51,6 +79,14 @@ struct Profile {
   std::string YieldStatement;
   /// Header that declares what YieldStatement uses.
   std::string YieldHeader;
+  /// What a spawn call does with the child.
+  SpawnStartKind SpawnStart = SpawnStartKind::Queued;
+  /// Whose identity the eager prefix runs under.
+  PrefixIdentityKind PrefixIdentity = PrefixIdentityKind::Creator;
+  /// Qualified coroutine return types that start eagerly: the call creating
+  /// such a coroutine is the spawn and its result the handle. Types whose
+  /// initial_suspend never suspends are eager without being named here.
+  std::vector<std::string> EagerTypes;
 
   /// The built-in profile called \p Name, or an error naming the known ones.
   static llvm::Expected<Profile> builtin(llvm::StringRef Name);

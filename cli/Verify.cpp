@@ -210,11 +210,11 @@ std::optional<std::string> findRuntimeInclude(const Options &O) {
     return std::string(EAGERLINT_RUNTIME_INCLUDE_DIR);
   Tried.push_back(EAGERLINT_RUNTIME_INCLUDE_DIR);
 #endif
-  // A build tree: this file is SOURCE/analyzer/tool/Verify.cpp.
+  // A build tree: this file is SOURCE/cli/Verify.cpp.
   llvm::SmallString<256> FromSource(__FILE__);
   if (llvm::sys::path::is_absolute(FromSource)) {
     llvm::sys::path::remove_filename(FromSource);
-    llvm::sys::path::append(FromSource, "..", "..", "runtime", "include");
+    llvm::sys::path::append(FromSource, "..", "runtime", "include");
     llvm::sys::path::remove_dots(FromSource, /*remove_dot_dot=*/true);
     if (hasRuntimeHeader(FromSource))
       return std::string(FromSource);

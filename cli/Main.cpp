@@ -5,10 +5,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
-#include <cstdlib>
-#ifdef EAGERLINT_HAVE_VERIFY
 #include "Verify.h"
-#endif
+#include <cstdlib>
 
 // The checks reach this executable as objects; referencing the module's
 // anchor keeps its registration whatever the linker decides.
@@ -25,11 +23,9 @@ int main(int Argc, const char **Argv) {
     ::setenv("LLVM_DISABLE_SYMBOLIZATION", "1", /*overwrite=*/0);
     return eagerlint::cli::runWorker(Argv[2], Argv[3]);
   }
-#ifdef EAGERLINT_HAVE_VERIFY
   // `eagerlint verify ...`: the subcommand gets the arguments after "verify".
   if (Argc >= 2 && llvm::StringRef(Argv[1]) == "verify")
     return eagerlint::runVerify(Argc - 2, Argv + 2);
-#endif
   std::string Self = llvm::sys::fs::getMainExecutable(
       Argv[0], reinterpret_cast<void *>(&main));
   return eagerlint::cli::runDriver(Argc, Argv, Self);
