@@ -160,7 +160,10 @@ EagerCheck::EagerCheck(StringRef Name, clang::tidy::ClangTidyContext *Context,
                             StateQueryFunctions, TimeoutFunctions,
                             AmbientTaskFunctions, NeverSuspendingAwaitables,
                             YieldStatementOption.value_or(""),
-                            YieldHeaderOption.value_or("")})),
+                            YieldHeaderOption.value_or(""),
+                            Options.getLocalOrGlobal("SpawnStart", "").str(),
+                            Options.getLocalOrGlobal("PrefixIdentity", "").str(),
+                            Options.getLocalOrGlobal("EagerTypes", "").str()})),
       Inserter(Options.getLocalOrGlobal(
                    "IncludeStyle", clang::tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
@@ -192,12 +195,6 @@ void EagerCheck::registerMatchers(MatchFinder *Finder) {
 void EagerCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Shared)
     return;
-  // IncludeInserter takes `<h>` or a bare `h` (quoted); users may also
-  // write `"h"`.
-  StringRef IncludeName = StringRef(Profile->YieldHeader).trim();
-  if (IncludeName.size() >= 2 && IncludeName.starts_with("\"") &&
-      IncludeName.ends_with("\""))
-    IncludeName = IncludeName.drop_front().drop_back();
   llvm::ArrayRef<analysis::Finding> Findings =
       Shared->findings(*Result.Context);
   for (size_t I = 0; I < Findings.size(); ++I) {
@@ -207,6 +204,12 @@ void EagerCheck::check(const MatchFinder::MatchResult &Result) {
     {
       DiagnosticBuilder Diag = diag(F.Loc, "%0") << F.Message;
       if (F.Fix) {
+        // IncludeInserter takes `<h>` or a bare `h` (quoted); users may also
+        // write `"h"`.
+        StringRef IncludeName = StringRef(F.Fix->Header).trim();
+        if (IncludeName.size() >= 2 && IncludeName.starts_with("\"") &&
+            IncludeName.ends_with("\""))
+          IncludeName = IncludeName.drop_front().drop_back();
         Diag << FixItHint::CreateInsertion(F.Fix->Loc, F.Fix->Text);
         for (const analysis::Insertion &More : F.FollowUp)
           Diag << FixItHint::CreateInsertion(More.Loc, More.Text);

@@ -36,9 +36,14 @@ struct BaseRef {
   const clang::FieldDecl *Member = nullptr;
 };
 std::optional<BaseRef> baseOf(const clang::Expr *E);
+/// A member of a standard library type that hands out (part of) its object
+/// without changing it: `front()`, `operator->`, `find()`, ...
+bool isStdAccessor(const clang::CXXMethodDecl *MD);
 /// Strips parentheses, implicit casts, temporaries and copy/move
 /// constructions.
 const clang::Expr *stripWrappers(const clang::Expr *E);
+/// The coroutine body of \p FD's own declaration, if it has one.
+const clang::CoroutineBodyStmt *coroutineBody(const clang::FunctionDecl *FD);
 /// The definition of \p FD if it is a coroutine with a visible body.
 const clang::FunctionDecl *coroutineDefinition(const clang::FunctionDecl *FD);
 bool isLambdaCallOperator(const clang::FunctionDecl *FD);
@@ -46,11 +51,25 @@ bool isLambdaCallOperator(const clang::FunctionDecl *FD);
 bool createsCoroutine(const clang::FunctionDecl *FD);
 const clang::Expr *implicitObject(const clang::CallExpr *Call);
 unsigned argumentOffset(const clang::CallExpr *Call);
+/// Calls \p F on \p S and every statement below it.
+void forEachStmt(const clang::Stmt *S,
+                 llvm::function_ref<void(const clang::Stmt *)> F);
+/// Like forEachStmt, without entering lambda bodies (functions of their own).
+void forEachStmtOutsideLambdas(const clang::Stmt *S,
+                               llvm::function_ref<void(const clang::Stmt *)> F);
+/// The statement of a compound statement in \p Body that holds \p Target.
+const clang::Stmt *statementOf(const clang::Stmt *Body,
+                               const clang::Stmt *Target);
+/// \p Names plus the standard library's synchronisation types.
+std::vector<std::string> withStandardUnsharedTypes(std::vector<std::string> Names);
 
 struct FunctionInfo {
   std::unique_ptr<clang::CFG> Cfg;
   /// Elements that belong to co_await machinery, not to user code.
   llvm::DenseSet<const clang::Stmt *> Internal;
+  /// Where each element sits in the CFG.
+  llvm::DenseMap<const clang::Stmt *, std::pair<const clang::CFGBlock *, unsigned>>
+      Positions;
   bool IsCoroutine = false;
 };
 
@@ -74,25 +93,50 @@ public:
   Profile Prof;
   Options Opts;
   NameSet Spawn, Cancel, StateQuery, Timeout, Ambient, NeverSuspend, Binders,
-      LazyStart;
+      LazyStart, DeferredStart, CancelOnDestroy, Unshared, EagerTypes;
   /// A spawn call that names its task's start policy lazy explicitly.
   bool explicitlyLazy(const clang::CallExpr *Call) const;
+  /// A spawn call that starts its task only when its result is awaited or
+  /// launched.
+  bool deferredStart(const clang::CallExpr *Call) const;
+  /// Whether calling \p FD starts a coroutine eagerly: its type's
+  /// initial_suspend never suspends, or the profile flips its type.
+  bool isEagerStart(const clang::FunctionDecl *FD) const;
+  /// Whether \p FD's results are analysed as starting eagerly only because
+  /// the profile names the type (EagerTypes): discarding one is then a
+  /// hazard, as it is for a handle that cancels on destruction.
+  bool flippedType(clang::QualType T) const;
+  bool cancelsOnDestroy(clang::QualType T) const;
+  /// Whether operations on an object of type \p T are no state access.
+  bool unshared(clang::QualType T) const;
+  /// The call of an eager coroutine that \p E is the operand of a co_await.
+  bool isAwaitedOperand(const clang::Expr *E) const {
+    return AwaitedOperands.contains(E);
+  }
 
   SuspendKind classify(const clang::Expr *E) const;
   StartPolicy startPolicy(const clang::FunctionDecl *FD) const;
+  /// Start policy of coroutines returning \p T, from its promise type.
+  StartPolicy typeStartPolicy(clang::QualType T) const;
   const PrefixSummary &prefix(const clang::FunctionDecl *FD);
   llvm::ArrayRef<SpawnSite> spawnSites();
   std::vector<SpawnSite> spawnSitesIn(const clang::FunctionDecl *FD);
   bool mapIntoCaller(const clang::FunctionDecl *Callee,
                      const clang::CallExpr *Call, Access &A) const;
   std::vector<std::pair<Access, Access>> conflicts(const SpawnSite &S);
+  /// The spawned coroutine's prefix accesses in the spawner's terms.
+  std::vector<Access> prefixInSpawnerTerms(const SpawnSite &S);
   std::vector<Finding> findings(llvm::ArrayRef<CheckKind> Enabled);
   /// True if \p C is made on the handle of \p S.
   bool usesHandle(const SpawnSite &S, const CallOfInterest &C) const;
   ResolvedCoroutine resolveSpawned(const clang::CallExpr *SpawnCall);
 
-  /// Function bodies outside system headers (filled by spawnSites()).
-  std::vector<const clang::FunctionDecl *> Functions;
+  /// Function bodies outside system headers, each once (collected once).
+  llvm::ArrayRef<const clang::FunctionDecl *> functions();
+
+  /// Where the spawner of a dispatching spawn can run: true if it is a
+  /// coroutine or may be called from one (or is a completion handler).
+  bool mayRunInLoop(const clang::FunctionDecl *FD);
 
 private:
   FunctionInfo *info(const clang::FunctionDecl *FD);
@@ -122,9 +166,34 @@ private:
   llvm::DenseMap<const clang::CXXMethodDecl *,
                  std::optional<std::vector<Access>>>
       FieldSummaries;
+  /// Which reference parameters of \p FD its visible body may write
+  /// (memoized); null when the body is not visible.
+  const llvm::SmallVector<bool, 4> *writtenParams(const clang::FunctionDecl *FD);
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::optional<llvm::SmallVector<bool, 4>>>
+      WrittenParams;
   ResolvedCoroutine resolveCoroutineExpr(const clang::Expr *E, unsigned Depth);
   void findHandleBinders(const clang::Stmt *S,
-                         llvm::SmallVectorImpl<const clang::VarDecl *> &Out);
+                         llvm::SmallVectorImpl<const clang::ValueDecl *> &Out);
+  /// Walks the window that starts after \p Pos in \p FI; \p Handles grows
+  /// by copies of the handle.
+  void walkWindow(const FunctionInfo &FI, const clang::Stmt *From,
+                  llvm::SmallVectorImpl<const clang::ValueDecl *> &Handles,
+                  PrefixSummary &Out, std::vector<const clang::Stmt *> &Elements,
+                  bool StopAtHandOff);
+  /// The callers of a function in this translation unit (built on demand).
+  struct CallerRef {
+    const clang::FunctionDecl *Caller;
+    const clang::CallExpr *Call;
+  };
+  llvm::ArrayRef<CallerRef> callersOf(const clang::FunctionDecl *FD);
+  std::optional<llvm::DenseMap<const clang::FunctionDecl *,
+                               llvm::SmallVector<CallerRef, 2>>>
+      Callers;
+  void callerWindows(SpawnSite &S);
+  /// Functions that start the event loop or only set things up for it.
+  bool startsLoop(const clang::FunctionDecl *FD);
+  llvm::DenseSet<const clang::Expr *> AwaitedOperands;
 
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionInfo>>
       Infos;
@@ -138,6 +207,7 @@ private:
   std::vector<std::unique_ptr<PrefixSummary>> Transient;
   llvm::DenseMap<const clang::CallExpr *, ResolvedCoroutine> Resolved;
   std::optional<std::vector<SpawnSite>> Sites;
+  std::optional<std::vector<const clang::FunctionDecl *>> Functions;
 };
 
 } // namespace eagerlint::analysis

@@ -2,6 +2,7 @@
 #include "AnalyzerImpl.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/STLExtras.h"
@@ -31,11 +32,25 @@ std::optional<CheckKind> checkKindFromName(llvm::StringRef Name) {
 // Names in messages
 //===----------------------------------------------------------------------===//
 
+/// "file.cpp:12:5" for where \p Loc is written (or expanded).
+static std::string shortLocation(SourceLocation Loc, const SourceManager &SM) {
+  PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
+  if (P.isInvalid())
+    return "an unknown location";
+  return (llvm::sys::path::filename(P.getFilename()) + ":" +
+          llvm::Twine(P.getLine()) + ":" + llvm::Twine(P.getColumn()))
+      .str();
+}
+
 static std::string displayName(const FunctionDecl *FD) {
   if (!FD)
     return "the spawned coroutine";
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  // Lambdas and functions a macro wrote have no name a reader can find.
   if (isLambdaCallOperator(FD))
-    return "the lambda coroutine";
+    return "the lambda at " + shortLocation(FD->getBeginLoc(), SM);
+  if (FD->getLocation().isMacroID())
+    return "the function at " + shortLocation(FD->getLocation(), SM);
   std::string Name;
   if (auto *MD = dyn_cast<CXXMethodDecl>(FD))
     Name = MD->getParent()->getNameAsString() + "::";
@@ -47,6 +62,15 @@ static std::string entityName(const Entity &E) {
   if (E.Member)
     Name += "." + E.Member->getNameAsString();
   return "'" + Name + "'";
+}
+
+/// The object a call on a handle is made on: `s` for `s->emit()`.
+static const Expr *handleObject(const CallExpr *Call) {
+  const Expr *Obj = stripWrappers(implicitObject(Call));
+  if (auto *Op = dyn_cast<CXXOperatorCallExpr>(Obj);
+      Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() > 0)
+    return stripWrappers(Op->getArg(0));
+  return Obj;
 }
 
 static std::string sourceText(const Expr *E, const ASTContext &Ctx) {
@@ -102,10 +126,30 @@ static std::optional<SourceLocation> endOfStatement(const Stmt *S,
   return After;
 }
 
+/// The yield statement and header for code that uses \p D's namespace.
+static const YieldVariant *yieldFor(const NamedDecl *D, const Profile &P) {
+  if (!D)
+    return nullptr;
+  std::string Name = "::" + D->getQualifiedNameAsString();
+  for (const YieldVariant &V : P.YieldVariants)
+    if (llvm::StringRef(Name).starts_with(V.Namespace))
+      return &V;
+  return nullptr;
+}
+
+static const NamedDecl *returnTypeDecl(const FunctionDecl *FD) {
+  return FD ? FD->getReturnType()->getAsCXXRecordDecl() : nullptr;
+}
+
 static std::optional<Insertion> yieldAfter(const SpawnSite &S,
                                            const ASTContext &Ctx,
                                            const Profile &P,
                                            std::string &WhyNot) {
+  if (StringRef(P.YieldStatement).trim().empty()) {
+    WhyNot = "no fix-it: profile '" + P.Name +
+             "' has no guaranteed yield; configure YieldStatement";
+    return std::nullopt;
+  }
   if (!S.SpawnerIsCoroutine) {
     WhyNot = "no fix-it: " + displayName(S.Spawner) +
              " is not a coroutine and cannot co_await a yield point";
@@ -122,14 +166,28 @@ static std::optional<Insertion> yieldAfter(const SpawnSite &S,
     return std::nullopt;
   }
   const SourceManager &SM = Ctx.getSourceManager();
-  return Insertion{
-      *Loc, "\n" + indentationAt(S.Statement->getBeginLoc(), SM) +
-                P.YieldStatement};
+  const YieldVariant *V = yieldFor(
+      S.TypeLevel ? returnTypeDecl(S.SpawnedDecl)
+                  : static_cast<const NamedDecl *>(S.Call->getDirectCallee()),
+      P);
+  return Insertion{*Loc,
+                   "\n" + indentationAt(S.Statement->getBeginLoc(), SM) +
+                       (V ? V->Statement : P.YieldStatement),
+                   V ? V->Header : P.YieldHeader};
+}
+
+static std::string noFirstYieldReason(const Profile &P) {
+  if (StringRef(P.YieldStatement).trim().empty())
+    return "no fix-it: profile '" + P.Name +
+           "' has no guaranteed yield; configure YieldStatement";
+  return "no fix-it: the coroutine body is inside a macro";
 }
 
 static std::optional<Insertion> yieldFirst(const FunctionDecl *Coroutine,
                                            const ASTContext &Ctx,
                                            const Profile &P) {
+  if (StringRef(P.YieldStatement).trim().empty())
+    return std::nullopt;
   auto *CB = Coroutine ? dyn_cast_or_null<CoroutineBodyStmt>(Coroutine->getBody())
                        : nullptr;
   if (!CB)
@@ -146,28 +204,28 @@ static std::optional<Insertion> yieldFirst(const FunctionDecl *Coroutine,
     Indent = indentationAt(Body->body_front()->getBeginLoc(), SM);
   else
     Indent = indentationAt(LBrac, SM) + "  ";
-  return Insertion{LBrac.getLocWithOffset(1), "\n" + Indent + P.YieldStatement};
+  const YieldVariant *V = yieldFor(returnTypeDecl(Coroutine), P);
+  return Insertion{LBrac.getLocWithOffset(1),
+                   "\n" + Indent + (V ? V->Statement : P.YieldStatement),
+                   V ? V->Header : P.YieldHeader};
 }
 
 //===----------------------------------------------------------------------===//
 // Conflicts
 //===----------------------------------------------------------------------===//
 
-std::vector<std::pair<Access, Access>>
-Analyzer::Impl::conflicts(const SpawnSite &S) {
+/// Pairs of a window access and a prefix access to the same storage, at
+/// least one a write, one pair per window entity.
+static std::vector<std::pair<Access, Access>>
+conflictsOf(llvm::ArrayRef<Access> Window, llvm::ArrayRef<Access> Prefix) {
   std::vector<std::pair<Access, Access>> Out;
-  if (!S.Spawned)
-    return Out;
-  std::vector<Access> Prefix;
-  for (Access A : prefix(S.Spawned).Accesses)
-    if (mapIntoCaller(S.Spawned, S.SpawnedCall, A))
-      Prefix.push_back(A);
   llvm::SmallVector<Entity, 4> Reported;
-  for (const Access &W : S.WindowAccesses) {
+  for (const Access &W : Window) {
     if (llvm::any_of(Reported, [&](const Entity &E) { return E == W.Target; }))
       continue;
     for (const Access &P : Prefix) {
-      if (!P.Target.overlaps(W.Target) ||
+      // A pointer and what it points to are different storage.
+      if (!P.Target.overlaps(W.Target) || P.ThroughPointer != W.ThroughPointer ||
           (P.Kind == AccessKind::Read && W.Kind == AccessKind::Read))
         continue;
       Out.push_back({W, P});
@@ -176,6 +234,21 @@ Analyzer::Impl::conflicts(const SpawnSite &S) {
     }
   }
   return Out;
+}
+
+std::vector<Access> Analyzer::Impl::prefixInSpawnerTerms(const SpawnSite &S) {
+  std::vector<Access> Prefix;
+  if (!S.Spawned)
+    return Prefix;
+  for (Access A : prefix(S.Spawned).Accesses)
+    if (mapIntoCaller(S.Spawned, S.SpawnedCall, A))
+      Prefix.push_back(A);
+  return Prefix;
+}
+
+std::vector<std::pair<Access, Access>>
+Analyzer::Impl::conflicts(const SpawnSite &S) {
+  return conflictsOf(S.WindowAccesses, prefixInSpawnerTerms(S));
 }
 
 //===----------------------------------------------------------------------===//
@@ -222,14 +295,18 @@ struct Builder {
   }
 
   void windowHazards(const SpawnSite &S) {
+    if (S.Start != SpawnStart::Inline)
+      return;
     std::string WhyNot;
     std::optional<Insertion> Fix = yieldAfter(S, Ctx, I.Prof, WhyNot);
     std::string Task = displayName(S.Spawned);
+    if (S.HandleDestroyed && enabled(CheckKind::CancelBeforeStart))
+      handleDestroyed(S, Task);
     for (const CallOfInterest &C : S.WindowCalls) {
       if (!I.usesHandle(S, C))
         continue;
       auto *Call = cast<CallExpr>(C.Call);
-      std::string Handle = "'" + sourceText(stripWrappers(implicitObject(Call)), Ctx) + "'";
+      std::string Handle = "'" + sourceText(handleObject(Call), Ctx) + "'";
       // `create_task(f()).cancel()`: a yield after the statement comes too
       // late, and would be inserted again on every run.
       std::optional<Insertion> CallFix = Fix;
@@ -254,8 +331,10 @@ struct Builder {
         if (SpawnFollows && Out.size() > Before && Out.back().Fix)
           if (auto After = endOfStatement(Call, Ctx))
             Out.back().FollowUp.push_back(
-                {*After, "\n" + indentationAt(Call->getBeginLoc(), SM) +
-                             I.Prof.YieldStatement});
+                {*After,
+                 "\n" + indentationAt(Call->getBeginLoc(), SM) +
+                     StringRef(Out.back().Fix->Text).ltrim().str(),
+                 Out.back().Fix->Header});
       }
       if (C.Kind == CallOfInterest::StateQuery && enabled(CheckKind::DoneAfterSpawn)) {
         auto *Callee = Call->getDirectCallee();
@@ -270,7 +349,80 @@ struct Builder {
     }
     if (!enabled(CheckKind::StateAfterSpawn))
       return;
-    for (const auto &[W, P] : I.conflicts(S)) {
+    std::vector<Access> Prefix = I.prefixInSpawnerTerms(S);
+    stateConflicts(S, conflictsOf(S.WindowAccesses, Prefix), Fix, WhyNot, {});
+    for (const WindowSegment &Seg : S.CallerWindows)
+      callerConflicts(S, Seg, Prefix);
+  }
+
+  void handleDestroyed(const SpawnSite &S, const std::string &Task) {
+    bool Discarded = S.HandleDestroyed == S.Call;
+    std::string What = Discarded ? "the result of this call is discarded"
+                                 : "the task's handle is destroyed here";
+    std::string Lazy = S.TypeLevel && Discarded
+                           ? "under lazy start a discarded " + Task +
+                                 " never runs"
+                           : "under lazy start " + Task + " never runs";
+    std::vector<Note> Notes = spawnNotes(S);
+    SourceLocation Loc = S.HandleDestroyed->getBeginLoc();
+    if (isa<CompoundStmt>(S.HandleDestroyed))
+      Loc = cast<CompoundStmt>(S.HandleDestroyed)->getRBracLoc();
+    add(CheckKind::CancelBeforeStart, Discarded ? S.Call->getExprLoc() : Loc,
+        What + ", which cancels " + Task + " before it first suspends: " +
+            Lazy + ", under eager start it runs until its first suspension "
+            "point",
+        std::move(Notes), std::nullopt,
+        Discarded ? "no fix-it: keep the result and await it"
+                  : "no fix-it: keep the handle until the task is awaited");
+  }
+
+  /// Maps \p A, in the spawner's terms, through the calls of \p Seg into
+  /// the terms of Seg's function.
+  bool mapThrough(const SpawnSite &S, const WindowSegment &Seg, Access &A) {
+    const FunctionDecl *Callee = S.Spawner;
+    for (const CallExpr *Call : Seg.Calls) {
+      if (!I.mapIntoCaller(Callee, Call, A))
+        return false;
+      Callee = Call->getDirectCallee();
+    }
+    return true;
+  }
+
+  void callerConflicts(const SpawnSite &S, const WindowSegment &Seg,
+                       llvm::ArrayRef<Access> SpawnerPrefix) {
+    std::vector<Access> Prefix;
+    for (Access A : SpawnerPrefix)
+      if (mapThrough(S, Seg, A))
+        Prefix.push_back(A);
+    std::string WhyNot;
+    std::optional<Insertion> Fix;
+    const Stmt *Stmt = Seg.Statement;
+    std::optional<SourceLocation> Loc =
+        Stmt && !isa<ReturnStmt, CoreturnStmt>(Stmt) ? endOfStatement(Stmt, Ctx)
+                                                    : std::nullopt;
+    if (!Seg.IsCoroutine)
+      WhyNot = "no fix-it: " + displayName(Seg.Function) +
+               " is not a coroutine and cannot co_await a yield point";
+    else if (!Loc || StringRef(I.Prof.YieldStatement).trim().empty())
+      WhyNot = "no fix-it: the call is not a statement of its own";
+    else
+      Fix = Insertion{*Loc,
+                      "\n" + indentationAt(Stmt->getBeginLoc(), SM) +
+                          I.Prof.YieldStatement,
+                      I.Prof.YieldHeader};
+    std::vector<Note> Extra{{Seg.Calls.back()->getBeginLoc(),
+                             displayName(Seg.Calls.back()->getDirectCallee()) +
+                                 ", which spawns the task, returns here"}};
+    stateConflicts(S, conflictsOf(Seg.Accesses, Prefix), Fix, WhyNot,
+                   std::move(Extra));
+  }
+
+  void stateConflicts(const SpawnSite &S,
+                      const std::vector<std::pair<Access, Access>> &Pairs,
+                      const std::optional<Insertion> &Fix,
+                      const std::string &WhyNot, std::vector<Note> Extra) {
+    std::string Task = displayName(S.Spawned);
+    for (const auto &[W, P] : Pairs) {
       std::string Name = entityName(W.Target);
       std::string Msg;
       if (W.Kind == AccessKind::Write && P.Kind == AccessKind::Read)
@@ -292,6 +444,7 @@ struct Builder {
                     std::string("the coroutine's prefix ") +
                         (P.Kind == AccessKind::Read ? "reads " : "writes ") +
                         Name + " here"});
+      llvm::append_range(Notes, Extra);
       add(CheckKind::StateAfterSpawn, W.Where->getExprLoc(), Msg,
           std::move(Notes), Fix, WhyNot);
     }
@@ -322,7 +475,7 @@ struct Builder {
                 " first suspends: under lazy start it binds to the spawned "
                 "task, under eager start to the task that spawned it, which "
                 "the timeout then cancels",
-            Notes, Fix, "no fix-it: the coroutine body is inside a macro",
+            Notes, Fix, noFirstYieldReason(I.Prof),
             RequiresSpawnOf);
       if (C.Kind == CallOfInterest::AmbientTask &&
           enabled(CheckKind::CurrentTaskInPrefix))
@@ -330,7 +483,7 @@ struct Builder {
             "'" + What + "' runs before " + Task +
                 " first suspends: under lazy start it sees the spawned task, "
                 "under eager start the task that spawned it",
-            Notes, Fix, "no fix-it: the coroutine body is inside a macro",
+            Notes, Fix, noFirstYieldReason(I.Prof),
             RequiresSpawnOf);
     }
   }
@@ -375,7 +528,7 @@ struct Builder {
               "spawn is queued, under eager start the chain recurses on the "
               "stack",
           std::move(Notes), yieldFirst(Coroutine, Ctx, I.Prof),
-          "no fix-it: the coroutine body is inside a macro");
+          noFirstYieldReason(I.Prof));
       return; // one finding per coroutine
     }
   }
@@ -393,17 +546,20 @@ std::vector<Finding> Analyzer::Impl::findings(llvm::ArrayRef<CheckKind> Enabled)
     if (!B.inUserCode(S.Call->getBeginLoc()))
       continue;
     B.windowHazards(S);
-    if (S.Spawned)
+    if (S.Spawned && S.Start == SpawnStart::Inline)
       Spawned.insert({S.Spawned, &S});
     if (S.SpawnerIsCoroutine)
       Spawners.insert(S.Spawner);
   }
-  if (B.enabled(CheckKind::TimeoutInPrefix) ||
-      B.enabled(CheckKind::CurrentTaskInPrefix)) {
+  // Under the child's identity a prefix's timeouts and ambient-task queries
+  // act on the child under both start policies.
+  if (Prof.PrefixIdentity == PrefixIdentityKind::Creator &&
+      (B.enabled(CheckKind::TimeoutInPrefix) ||
+       B.enabled(CheckKind::CurrentTaskInPrefix))) {
     for (const auto &[FD, Site] : Spawned)
       B.prefixHazards(FD, Site, {});
     if (Opts.ProjectMode)
-      for (const FunctionDecl *FD : Functions)
+      for (const FunctionDecl *FD : functions())
         if (!Spawned.count(FD) && coroutineDefinition(FD) == FD &&
             B.inUserCode(FD->getLocation()))
           B.prefixHazards(FD, nullptr, Analyzer::usr(FD));

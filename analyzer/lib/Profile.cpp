@@ -22,8 +22,14 @@ static Profile referenceProfile() {
   P.LazyStartArguments = {"::eagerlint::rt::start_policy::lazy"};
   P.TimeoutFunctions = {"::eagerlint::rt::timeout"};
   P.AmbientTaskFunctions = {"::eagerlint::rt::current_task"};
+  P.UnsharedTypes = {"::eagerlint::rt::event_loop"};
   P.YieldStatement = "co_await eagerlint::rt::yield_now();";
   P.YieldHeader = "<eagerlint/runtime.hpp>";
+  // create_task queues by default; findings say what changes when it runs
+  // the task inline, and the prefix runs under the creator's identity.
+  P.SpawnStart = SpawnStartKind::Queued;
+  P.PrefixIdentity = PrefixIdentityKind::Creator;
+  P.EagerTypes = {};
   return P;
 }
 
@@ -58,9 +64,43 @@ static Profile asioProfile() {
       "::asio::this_coro::throw_if_cancelled_1_t",
       "::boost::asio::this_coro::executor_t",
       "::boost::asio::this_coro::cancellation_state_t"};
+  // Both start the task only when the returned awaitable is awaited or the
+  // deferred operation is launched.
+  P.DeferredStartTypes = {"::asio::awaitable",
+                          "::asio::use_awaitable_t",
+                          "::asio::experimental::deferred_t",
+                          "::boost::asio::awaitable",
+                          "::boost::asio::use_awaitable_t",
+                          "::boost::asio::deferred_t",
+                          "::boost::asio::experimental::deferred_t"};
+  P.CancelOnDestroyTypes = {"::asio::experimental::promise",
+                            "::boost::asio::experimental::promise"};
+  P.CancelFunctions.insert(P.CancelFunctions.end(),
+                           {"::asio::experimental::promise::cancel",
+                            "::boost::asio::experimental::promise::cancel"});
+  P.StateQueryFunctions = {"::asio::experimental::promise::complete",
+                           "::boost::asio::experimental::promise::complete"};
+  P.UnsharedTypes = {
+      "::asio::io_context", "::asio::thread_pool", "::asio::any_io_executor",
+      "::asio::strand", "::asio::io_context::strand",
+      "::asio::executor_work_guard", "::asio::signal_set",
+      "::boost::asio::io_context", "::boost::asio::thread_pool",
+      "::boost::asio::any_io_executor", "::boost::asio::strand",
+      "::boost::asio::io_context::strand", "::boost::asio::executor_work_guard",
+      "::boost::asio::signal_set"};
   P.YieldStatement = "co_await asio::post(co_await asio::this_coro::executor, "
                      "asio::use_awaitable);";
   P.YieldHeader = "<asio.hpp>";
+  P.YieldVariants = {{"::boost::asio::",
+                      "co_await boost::asio::post(co_await "
+                      "boost::asio::this_coro::executor, "
+                      "boost::asio::use_awaitable);",
+                      "<boost/asio.hpp>"}};
+  // co_spawn dispatches its first step (Asio 1.19+): inline from a coroutine
+  // on the executor, posted from main or set-up code. It creates the child's
+  // awaitable thread and cancellation state before that step.
+  P.SpawnStart = SpawnStartKind::Dispatch;
+  P.PrefixIdentity = PrefixIdentityKind::Child;
   return P;
 }
 
@@ -89,10 +129,37 @@ llvm::Expected<Profile> Profile::configured(const ProfileOptions &O) {
   addNames(P->TimeoutFunctions, O.TimeoutFunctions);
   addNames(P->AmbientTaskFunctions, O.AmbientTaskFunctions);
   addNames(P->NeverSuspendingAwaitables, O.NeverSuspendingAwaitables);
-  if (!llvm::StringRef(O.YieldStatement).trim().empty())
+  if (!llvm::StringRef(O.YieldStatement).trim().empty()) {
     P->YieldStatement = O.YieldStatement;
+    P->YieldVariants.clear();
+  }
   if (!llvm::StringRef(O.YieldHeader).trim().empty())
     P->YieldHeader = O.YieldHeader;
+  addNames(P->EagerTypes, O.EagerTypes);
+  llvm::StringRef Start = llvm::StringRef(O.SpawnStart).trim();
+  if (Start == "queued")
+    P->SpawnStart = SpawnStartKind::Queued;
+  else if (Start == "inline")
+    P->SpawnStart = SpawnStartKind::Inline;
+  else if (Start == "dispatch")
+    P->SpawnStart = SpawnStartKind::Dispatch;
+  else if (!Start.empty())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "invalid value '%s' for option 'SpawnStart' (expected queued, inline "
+        "or dispatch)",
+        Start.str().c_str());
+  llvm::StringRef Identity = llvm::StringRef(O.PrefixIdentity).trim();
+  if (Identity == "creator")
+    P->PrefixIdentity = PrefixIdentityKind::Creator;
+  else if (Identity == "child")
+    P->PrefixIdentity = PrefixIdentityKind::Child;
+  else if (!Identity.empty())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "invalid value '%s' for option 'PrefixIdentity' (expected creator or "
+        "child)",
+        Identity.str().c_str());
   return P;
 }
 
@@ -101,11 +168,16 @@ std::string Profile::fingerprint() const {
   for (const auto *List :
        {&SpawnFunctions, &CancelFunctions, &StateQueryFunctions,
         &TimeoutFunctions, &AmbientTaskFunctions, &NeverSuspendingAwaitables,
-        &HandleBinders, &LazyStartArguments}) {
+        &HandleBinders, &LazyStartArguments, &DeferredStartTypes,
+        &CancelOnDestroyTypes, &UnsharedTypes, &EagerTypes}) {
     Key += '\x1f';
     Key += llvm::join(*List, ";");
   }
   Key += '\x1f' + YieldStatement + '\x1f' + YieldHeader;
+  for (const YieldVariant &V : YieldVariants)
+    Key += '\x1f' + V.Namespace + V.Statement + V.Header;
+  Key += '\x1f' + std::to_string(static_cast<int>(SpawnStart)) +
+         std::to_string(static_cast<int>(PrefixIdentity));
   return Key;
 }
 

@@ -89,6 +89,36 @@ struct PrefixSummary {
   bool Truncated = false;
 };
 
+/// Where a spawned task's first step runs, as the profile's semantics and the
+/// spawner's context decide.
+enum class SpawnStart {
+  /// On the spawner's stack before the spawn returns (eager, or lazy today
+  /// and inline after the flip being planned).
+  Inline,
+  /// Posted: the spawner cannot be running inside the event loop (a
+  /// dispatching spawn from `main` or set-up code).
+  Posted,
+  /// Only when the returned object is awaited or launched (`use_awaitable`,
+  /// `deferred`): the call starts nothing.
+  Deferred,
+};
+
+/// A stretch of a caller of a spawner that is not a coroutine: the spawn
+/// window goes on there after the call returns, up to the caller's next
+/// suspension point.
+struct WindowSegment {
+  /// The calls from the spawner outwards: Calls[0] calls the spawner,
+  /// Calls[N] calls the function holding Calls[N-1]; this segment follows
+  /// the last one.
+  llvm::SmallVector<const clang::CallExpr *, 2> Calls;
+  const clang::FunctionDecl *Function = nullptr;
+  bool IsCoroutine = false;
+  /// The statement of Function's body that holds the last call.
+  const clang::Stmt *Statement = nullptr;
+  std::vector<Access> Accesses;
+  std::vector<CallOfInterest> CallsOfInterest;
+};
+
 /// One spawn call and the hazards around it.
 struct SpawnSite {
   const clang::CallExpr *Call = nullptr;
@@ -97,6 +127,13 @@ struct SpawnSite {
   const clang::Stmt *Statement = nullptr;
   const clang::FunctionDecl *Spawner = nullptr;
   bool SpawnerIsCoroutine = false;
+  /// The call itself starts an eagerly starting coroutine (a type-level
+  /// eager start): it is the spawn and its result the handle.
+  bool TypeLevel = false;
+  SpawnStart Start = SpawnStart::Inline;
+  /// The task's handle is destroyed (and so the task cancelled) in the
+  /// window: a discarded result, or a handle leaving scope.
+  const clang::Stmt *HandleDestroyed = nullptr;
   /// The coroutine expression handed to the spawn function.
   const clang::Expr *SpawnedExpr = nullptr;
   /// The coroutine that will run, if resolved to a visible definition.
@@ -107,9 +144,9 @@ struct SpawnSite {
   /// The call that creates the coroutine frame (maps parameters to
   /// arguments); null when a callable object is passed.
   const clang::CallExpr *SpawnedCall = nullptr;
-  /// Variables that refer to the task's handle (result variable, copies,
-  /// objects bound into the spawn call).
-  llvm::SmallVector<const clang::VarDecl *, 2> Handles;
+  /// Variables and fields that refer to the task's handle (result variable,
+  /// copies, objects or containers of them bound into the spawn call).
+  llvm::SmallVector<const clang::ValueDecl *, 2> Handles;
   /// What may run in the spawner after the call and before its next
   /// suspension point.
   std::vector<const clang::Stmt *> Window;
@@ -117,6 +154,9 @@ struct SpawnSite {
   std::vector<CallOfInterest> WindowCalls;
   /// The suspension points that end the window.
   std::vector<SuspensionPoint> WindowEnds;
+  /// Where the window goes on in the callers when the spawner is not a
+  /// coroutine.
+  std::vector<WindowSegment> CallerWindows;
 };
 
 enum class CheckKind {
@@ -143,6 +183,8 @@ struct Note {
 struct Insertion {
   clang::SourceLocation Loc; ///< Insert before this location.
   std::string Text;
+  /// The header that declares what Text uses.
+  std::string Header;
 };
 
 struct Finding {
@@ -155,7 +197,8 @@ struct Finding {
   /// spawn in the same turn: a yield after the cancel too, so the cancelled
   /// task unwinds before the next task starts under either policy).
   std::vector<Insertion> FollowUp;
-  /// Where the fix's header must be included (the file the fix edits).
+  /// Where the fix's header (Fix->Header) must be included: the file the
+  /// fix edits.
   clang::FileID FixFile;
   /// Set when the finding holds only if the coroutine with this USR is
   /// spawned somewhere in the project (see Analyzer::Options).

@@ -26,6 +26,15 @@ struct ProfileOptions {
   std::string EagerTypes;
 };
 
+/// A yield statement for the code of one namespace of a profile's runtime
+/// (Boost.Asio next to standalone Asio): a fix-it uses the one whose
+/// namespace the spawn function or the coroutine's return type is in.
+struct YieldVariant {
+  std::string Namespace; ///< "::boost::asio::"
+  std::string Statement;
+  std::string Header;
+};
+
 /// What a spawn call does with the child (today, or after the planned flip).
 enum class SpawnStartKind {
   /// Deferred today; findings say what breaks when it becomes inline.
@@ -75,10 +84,25 @@ struct Profile {
   /// default (a per-call override such as `start_policy::lazy`): such spawns
   /// do not change when the default flips.
   std::vector<std::string> LazyStartArguments;
+  /// Spawn calls whose result or completion token has one of these types do
+  /// not start the task at the call: it starts when the result is awaited or
+  /// launched (Asio's `use_awaitable`, `deferred`).
+  std::vector<std::string> DeferredStartTypes;
+  /// Handle types whose destruction cancels the task (Asio's
+  /// `experimental::promise`, KJ's `Promise`): discarding one, or leaving
+  /// its scope, in the spawn window cancels a task that has not started.
+  std::vector<std::string> CancelOnDestroyTypes;
+  /// Types whose member calls touch no state the spawned task shares in a
+  /// way the start policy reorders (event loops, executors); added to the
+  /// standard library's synchronisation types, which every profile knows.
+  std::vector<std::string> UnsharedTypes;
   /// Text a fix-it inserts to force a suspension.
   std::string YieldStatement;
   /// Header that declares what YieldStatement uses.
   std::string YieldHeader;
+  /// Yields for code in other namespaces of the same runtime; ignored once
+  /// the user configures YieldStatement.
+  std::vector<YieldVariant> YieldVariants;
   /// What a spawn call does with the child.
   SpawnStartKind SpawnStart = SpawnStartKind::Queued;
   /// Whose identity the eager prefix runs under.

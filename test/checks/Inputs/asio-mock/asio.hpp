@@ -109,10 +109,43 @@ cancellation_slot_binder<Token> bind_cancellation_slot(cancellation_slot S,
   return {S, T};
 }
 
+namespace experimental {
+struct use_promise_t {};
+constexpr use_promise_t use_promise;
+struct deferred_t {};
+constexpr deferred_t deferred;
+template <class Signature = void()> class promise {
+public:
+  promise() = default;
+  promise(promise &&) noexcept = default;
+  ~promise() { cancel(); }
+  void cancel(cancellation_type = cancellation_type::all) {}
+  bool complete() const noexcept { return false; }
+};
+template <class Signature> struct deferred_async_operation {};
+} // namespace experimental
+
 template <class T, class E, class Token>
 void co_spawn(const any_io_executor &, awaitable<T, E>, Token &&) {}
 template <class T, class E, class Token>
 void co_spawn(io_context &, awaitable<T, E>, Token &&) {}
+// The completion token decides what co_spawn returns.
+template <class T, class E>
+awaitable<T, E> co_spawn(const any_io_executor &, awaitable<T, E>,
+                         use_awaitable_t) {
+  return {};
+}
+template <class T, class E>
+experimental::promise<void()> co_spawn(const any_io_executor &,
+                                       awaitable<T, E>,
+                                       experimental::use_promise_t) {
+  return {};
+}
+template <class T, class E>
+experimental::deferred_async_operation<void()>
+co_spawn(const any_io_executor &, awaitable<T, E>, experimental::deferred_t) {
+  return {};
+}
 
 inline awaitable<void> post(const any_io_executor &, use_awaitable_t) {
   return {};

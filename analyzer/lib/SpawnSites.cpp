@@ -1,0 +1,527 @@
+//===- SpawnSites.cpp - Spawn calls, handles and windows --------------------===//
+#include "AnalyzerImpl.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace eagerlint::analysis {
+
+//===----------------------------------------------------------------------===//
+// Spawn sites
+//===----------------------------------------------------------------------===//
+
+ResolvedCoroutine Analyzer::Impl::resolveCoroutineExpr(const Expr *E,
+                                                       unsigned Depth) {
+  ResolvedCoroutine R;
+  E = stripWrappers(E);
+  if (!E || Depth > 4)
+    return R;
+  if (auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+        Callee->getName() == "move" && Call->getNumArgs() == 1)
+      return resolveCoroutineExpr(Call->getArg(0), Depth + 1);
+    if (const FunctionDecl *Def = coroutineDefinition(Callee)) {
+      R.Spawned = Def;
+      R.SpawnedCall = Call;
+    }
+    if (createsCoroutine(Callee))
+      R.Declared = Callee;
+    return R;
+  }
+  if (auto *L = dyn_cast<LambdaExpr>(E)) {
+    R.Spawned = R.Declared = coroutineDefinition(L->getCallOperator());
+    return R;
+  }
+  if (auto *DR = dyn_cast<DeclRefExpr>(E))
+    if (auto *V = dyn_cast<VarDecl>(DR->getDecl());
+        V && V->hasLocalStorage() && V->getInit())
+      return resolveCoroutineExpr(V->getInit(), Depth + 1);
+  return R;
+}
+
+ResolvedCoroutine Analyzer::Impl::resolveSpawned(const CallExpr *SpawnCall) {
+  auto [It, Inserted] = Resolved.try_emplace(SpawnCall);
+  if (!Inserted)
+    return It->second;
+  ResolvedCoroutine R;
+  for (const Expr *Arg : SpawnCall->arguments()) {
+    R = resolveCoroutineExpr(Arg, 0);
+    if (R.Declared) {
+      R.SpawnedExpr = Arg;
+      break;
+    }
+  }
+  if (!R.SpawnedExpr && SpawnCall->getNumArgs() > 0)
+    R.SpawnedExpr = SpawnCall->getArg(0);
+  return Resolved[SpawnCall] = R;
+}
+
+namespace {
+/// Finds the spawn calls of one function body with their parents: calls of a
+/// spawn function, and calls that start an eager coroutine without awaiting
+/// it (type-level starts).
+class SpawnCallFinder {
+public:
+  SpawnCallFinder(const Analyzer::Impl &I) : I(I) {}
+
+  struct Found {
+    const CallExpr *Call;
+    bool TypeLevel;
+    const Stmt *Statement; ///< child of a CompoundStmt, or null
+    const VarDecl *Handle; ///< variable initialised or assigned from it
+    const Expr *DirectUse; ///< member call made on the result directly
+    bool Awaited;          ///< the operand of a co_await
+    bool Discarded;        ///< an expression statement of its own
+    bool Argument;         ///< passed straight to another call
+  };
+  std::vector<Found> Calls;
+
+  void run(const Stmt *Body) { visit(Body); }
+
+private:
+  const Analyzer::Impl &I;
+  llvm::SmallVector<const Stmt *, 32> Parents;
+
+  void visit(const Stmt *S) {
+    if (!S)
+      return;
+    if (isa<LambdaExpr>(S))
+      return; // its body is its own function
+    if (auto *Call = dyn_cast<CallExpr>(S)) {
+      if (I.Spawn.matches(Call->getDirectCallee()))
+        record(Call, /*TypeLevel=*/false);
+      else if (I.isEagerStart(Call->getDirectCallee()) && !handedToSpawn())
+        record(Call, /*TypeLevel=*/true);
+    }
+    Parents.push_back(S);
+    for (const Stmt *Child : S->children())
+      visit(Child);
+    Parents.pop_back();
+  }
+
+  /// `create_task(f())`: the spawn call, not the coroutine's creation, is
+  /// the start.
+  bool handedToSpawn() const {
+    for (auto It = Parents.rbegin(), E = Parents.rend(); It != E; ++It) {
+      if (auto *P = dyn_cast<CallExpr>(*It))
+        return I.Spawn.matches(P->getDirectCallee());
+      if (!isa<Expr>(*It))
+        return false;
+    }
+    return false;
+  }
+
+  void record(const CallExpr *Call, bool TypeLevel) {
+    Found F{Call, TypeLevel, nullptr, nullptr, nullptr, false, false, false};
+    for (auto It = Parents.rbegin(), E = Parents.rend(); It != E; ++It) {
+      if (isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+              ExprWithCleanups, ParenExpr, CXXFunctionalCastExpr>(*It))
+        continue;
+      if (auto *C = dyn_cast<CXXConstructExpr>(*It);
+          C && C->getNumArgs() == 1 &&
+          C->getConstructor()->isCopyOrMoveConstructor())
+        continue;
+      F.Argument = isa<CallExpr, CXXConstructExpr>(*It);
+      break;
+    }
+    const Stmt *Child = Call;
+    for (auto It = Parents.rbegin(), E = Parents.rend(); It != E; ++It) {
+      const Stmt *P = *It;
+      if (auto *SE = dyn_cast<CoroutineSuspendExpr>(P);
+          SE && Child == SE->getOperand())
+        F.Awaited = true;
+      if (isa<CompoundStmt>(P)) {
+        F.Statement = Child;
+        F.Discarded = isa<Expr>(Child) && stripWrappers(cast<Expr>(Child)) == Call;
+        break;
+      }
+      if (!F.Handle && !F.DirectUse) {
+        if (auto *DS = dyn_cast<DeclStmt>(P)) {
+          for (const Decl *D : DS->decls())
+            if (auto *V = dyn_cast<VarDecl>(D);
+                V && V->getInit() && stripWrappers(V->getInit()) == Call)
+              F.Handle = V;
+        } else if (auto *B = dyn_cast<BinaryOperator>(P);
+                   B && B->isAssignmentOp() &&
+                   stripWrappers(B->getRHS()) == Call) {
+          if (auto Base = baseOf(B->getLHS()))
+            F.Handle = dyn_cast<VarDecl>(Base->Decl);
+        } else if (auto *Op = dyn_cast<CXXOperatorCallExpr>(P);
+                   Op && Op->isAssignmentOp() && Op->getNumArgs() == 2 &&
+                   stripWrappers(Op->getArg(1)) == Call) {
+          if (auto Base = baseOf(Op->getArg(0)))
+            F.Handle = dyn_cast<VarDecl>(Base->Decl);
+        } else if (auto *MC = dyn_cast<CXXMemberCallExpr>(P);
+                   MC && MC->getImplicitObjectArgument() &&
+                   stripWrappers(MC->getImplicitObjectArgument()) == Call) {
+          F.DirectUse = MC;
+        }
+      }
+      Child = P;
+    }
+    Calls.push_back(F);
+  }
+};
+} // namespace
+
+void Analyzer::Impl::findHandleBinders(
+    const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+      MC && Binders.matches(MC->getMethodDecl()))
+    if (auto B = baseOf(MC->getImplicitObjectArgument()))
+      if (!llvm::is_contained(Out, B->Decl))
+        Out.push_back(B->Decl);
+  for (const Stmt *Child : S->children())
+    findHandleBinders(Child, Out);
+}
+
+/// Adds the loop variables of range-for loops over a container of handles
+/// (`for (auto &s : signals) s.emit(...)`).
+static void addHandleLoopVariables(const Stmt *S,
+                                   llvm::SmallVectorImpl<const ValueDecl *> &Handles) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (auto *FR = dyn_cast<CXXForRangeStmt>(S))
+    if (auto B = baseOf(FR->getRangeInit()))
+      if (llvm::is_contained(Handles, B->Decl) &&
+          !llvm::is_contained(Handles, FR->getLoopVariable()))
+        Handles.push_back(FR->getLoopVariable());
+  for (const Stmt *Child : S->children())
+    addHandleLoopVariables(Child, Handles);
+}
+
+/// Whether \p E hands the task of \p Handles on (to a spawn or join
+/// function, or any callee taking it by value): a lazy task starts there.
+static bool handsOff(const Stmt *E, llvm::ArrayRef<const ValueDecl *> Handles) {
+  auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return false;
+  for (unsigned N = argumentOffset(Call); N < Call->getNumArgs(); ++N) {
+    if (Call->getArg(N)->getType()->isReferenceType() ||
+        implicitObject(Call) == Call->getArg(N))
+      continue;
+    if (auto B = baseOf(Call->getArg(N)); B && llvm::is_contained(Handles, B->Decl))
+      return true;
+    if (auto *Inner = dyn_cast<CallExpr>(stripWrappers(Call->getArg(N))))
+      if (const FunctionDecl *Move = Inner->getDirectCallee();
+          Move && Move->isInStdNamespace() && Move->getIdentifier() &&
+          Move->getName() == "move" && Inner->getNumArgs() == 1)
+        if (auto B = baseOf(Inner->getArg(0));
+            B && llvm::is_contained(Handles, B->Decl))
+          return true;
+  }
+  return false;
+}
+
+void Analyzer::Impl::walkWindow(const FunctionInfo &FI, const Stmt *From,
+                                llvm::SmallVectorImpl<const ValueDecl *> &Handles,
+                                PrefixSummary &Out,
+                                std::vector<const Stmt *> &Elements,
+                                bool StopAtHandOff) {
+  auto Pos = FI.Positions.find(From);
+  if (Pos == FI.Positions.end())
+    return;
+  auto [Block, Index] = Pos->second;
+  Out.MayFinishWithoutSuspending =
+      walk(FI, Block, Index + 1, [&](const Stmt *E) {
+        // Copies of the handle refer to the same task.
+        if (auto *DS = dyn_cast<DeclStmt>(E))
+          for (const Decl *D : DS->decls())
+            if (auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
+              if (auto B = baseOf(stripWrappers(V->getInit())))
+                if (llvm::is_contained(Handles, B->Decl) &&
+                    !llvm::is_contained(Handles, V))
+                  Handles.push_back(V);
+        if (StopAtHandOff && handsOff(E, Handles))
+          return false;
+        return step(E, Out, Elements);
+      });
+}
+
+std::vector<SpawnSite>
+Analyzer::Impl::spawnSitesIn(const FunctionDecl *FD) {
+  std::vector<SpawnSite> Sites;
+  if (!FD->hasBody() || FD->isDependentContext())
+    return Sites;
+  const Stmt *Body = FD->getBody();
+  bool IsCoroutine = false;
+  if (auto *CB = dyn_cast<CoroutineBodyStmt>(Body)) {
+    Body = CB->getBody();
+    IsCoroutine = true;
+  }
+  SpawnCallFinder Finder(*this);
+  Finder.run(Body);
+  llvm::erase_if(Finder.Calls, [&](const SpawnCallFinder::Found &F) {
+    // `co_await f()` of an eager coroutine: the awaiter waits at once.
+    return explicitlyLazy(F.Call) || (F.TypeLevel && F.Awaited);
+  });
+  if (Finder.Calls.empty())
+    return Sites;
+  FunctionInfo *FI = info(FD);
+  if (!FI)
+    return Sites;
+
+  for (const auto &F : Finder.Calls) {
+    SpawnSite S;
+    S.Call = F.Call;
+    S.Statement = F.Statement;
+    S.Spawner = FD;
+    S.SpawnerIsCoroutine = IsCoroutine;
+    S.TypeLevel = F.TypeLevel;
+    if (F.TypeLevel) {
+      S.SpawnedExpr = F.Call;
+      S.Spawned = coroutineDefinition(F.Call->getDirectCallee());
+      S.SpawnedDecl = F.Call->getDirectCallee();
+      S.SpawnedCall = F.Call;
+    } else {
+      ResolvedCoroutine R = resolveSpawned(F.Call);
+      S.SpawnedExpr = R.SpawnedExpr;
+      S.Spawned = R.Spawned;
+      S.SpawnedDecl = R.Declared;
+      S.SpawnedCall = R.SpawnedCall;
+    }
+    // Where the first step runs: the profile's semantics, then the context.
+    if (!F.TypeLevel && (F.Awaited || deferredStart(F.Call)))
+      S.Start = SpawnStart::Deferred;
+    else if (!F.TypeLevel && Prof.SpawnStart == SpawnStartKind::Dispatch &&
+             !mayRunInLoop(FD))
+      S.Start = SpawnStart::Posted;
+    if (S.Start != SpawnStart::Inline) {
+      Sites.push_back(std::move(S));
+      continue;
+    }
+    if (F.Handle)
+      S.Handles.push_back(F.Handle);
+    findHandleBinders(F.Call, S.Handles);
+    addHandleLoopVariables(Body, S.Handles);
+    // A discarded handle that cancels on destruction, or a discarded task
+    // of a type analysed as eager only because it is flipped: lazily it
+    // would never have run.
+    if (F.Discarded && (cancelsOnDestroy(F.Call->getType()) ||
+                        (F.TypeLevel && flippedType(F.Call->getType()))))
+      S.HandleDestroyed = F.Call;
+    PrefixSummary Window;
+    // An eager task handed straight to another call (`gather(f(), g())`)
+    // is where a lazy one would have started too.
+    if (!(F.TypeLevel && F.Argument))
+      walkWindow(*FI, F.Call, S.Handles, Window, S.Window,
+                 /*StopAtHandOff=*/F.TypeLevel);
+    S.WindowAccesses = std::move(Window.Accesses);
+    S.WindowCalls = std::move(Window.Calls);
+    S.WindowEnds = std::move(Window.FirstSuspensions);
+    // A local handle that cancels on destruction and leaves its scope before
+    // the spawner suspends: a return in the window, or the end of the body.
+    if (!S.HandleDestroyed && F.Handle && F.Handle->hasLocalStorage() &&
+        cancelsOnDestroy(F.Handle->getType())) {
+      for (const Stmt *E : S.Window)
+        if (isa<ReturnStmt, CoreturnStmt>(E)) {
+          S.HandleDestroyed = E;
+          break;
+        }
+      if (!S.HandleDestroyed && Window.MayFinishWithoutSuspending)
+        S.HandleDestroyed = Body;
+    }
+    if (F.DirectUse) {
+      // `create_task(f()).cancel()`: the call itself is the first use.
+      if (auto *MC = dyn_cast<CXXMemberCallExpr>(F.DirectUse)) {
+        const CXXMethodDecl *MD = MC->getMethodDecl();
+        CallOfInterest C;
+        C.Call = MC;
+        C.Name = MD ? MD->getQualifiedNameAsString() : "";
+        if (Cancel.matches(MD)) {
+          C.Kind = CallOfInterest::Cancel;
+          S.WindowCalls.insert(S.WindowCalls.begin(), C);
+        } else if (StateQuery.matches(MD)) {
+          C.Kind = CallOfInterest::StateQuery;
+          S.WindowCalls.insert(S.WindowCalls.begin(), C);
+        }
+      }
+    }
+    if (!IsCoroutine)
+      callerWindows(S);
+    Sites.push_back(std::move(S));
+  }
+  return Sites;
+}
+
+//===----------------------------------------------------------------------===//
+// Callers: where a spawner that is not a coroutine runs, and where its
+// window goes on
+//===----------------------------------------------------------------------===//
+
+llvm::ArrayRef<Analyzer::Impl::CallerRef>
+Analyzer::Impl::callersOf(const FunctionDecl *FD) {
+  if (!Callers) {
+    Callers.emplace();
+    for (const FunctionDecl *Caller : functions()) {
+      const Stmt *Body = Caller->getBody();
+      if (auto *CB = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+        Body = CB->getBody();
+      forEachStmtOutsideLambdas(Body, [&](const Stmt *S) {
+        if (auto *Call = dyn_cast<CallExpr>(S))
+          if (const FunctionDecl *Callee = Call->getDirectCallee())
+            (*Callers)[Callee->getCanonicalDecl()].push_back({Caller, Call});
+      });
+    }
+  }
+  auto It = Callers->find(FD->getCanonicalDecl());
+  if (It == Callers->end())
+    return {};
+  return It->second;
+}
+
+bool Analyzer::Impl::startsLoop(const FunctionDecl *FD) {
+  if (FD->isMain() || isa<CXXConstructorDecl>(FD))
+    return true;
+  bool Runs = false;
+  const Stmt *Body = FD->getBody();
+  forEachStmtOutsideLambdas(Body, [&](const Stmt *S) {
+    auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+    const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+    if (MD && MD->getIdentifier() && unshared(MC->getObjectType()) &&
+        llvm::is_contained({"run", "run_one", "run_for", "run_until", "poll",
+                            "poll_one", "run_until_complete"},
+                           MD->getName()))
+      Runs = true;
+  });
+  return Runs;
+}
+
+bool Analyzer::Impl::mayRunInLoop(const FunctionDecl *FD) {
+  llvm::SmallVector<const FunctionDecl *, 8> Work{FD};
+  llvm::DenseSet<const FunctionDecl *> Seen{FD};
+  while (!Work.empty()) {
+    const FunctionDecl *F = Work.pop_back_val();
+    if (coroutineDefinition(F) == F)
+      return true;
+    if (startsLoop(F))
+      continue;
+    // A lambda that is not called here is a completion handler or a
+    // callback, run by the loop.
+    llvm::ArrayRef<CallerRef> Cs = callersOf(F);
+    if (Cs.empty() && isLambdaCallOperator(F))
+      return true;
+    for (const CallerRef &C : Cs)
+      if (Seen.insert(C.Caller).second)
+        Work.push_back(C.Caller);
+  }
+  return false;
+}
+
+void Analyzer::Impl::callerWindows(SpawnSite &S) {
+  struct Item {
+    const FunctionDecl *Function;
+    llvm::SmallVector<const CallExpr *, 2> Calls;
+  };
+  llvm::SmallVector<Item, 8> Work{{S.Spawner, {}}};
+  llvm::DenseSet<const FunctionDecl *> Seen{S.Spawner};
+  bool Dispatch = Prof.SpawnStart == SpawnStartKind::Dispatch;
+  while (!Work.empty()) {
+    Item It = Work.pop_back_val();
+    if (It.Calls.size() >= 4)
+      continue;
+    for (const CallerRef &C : callersOf(It.Function)) {
+      if (!Seen.insert(C.Caller).second)
+        continue;
+      FunctionInfo *FI = info(C.Caller);
+      if (!FI)
+        continue;
+      // Under dispatch only callers running inside the loop start the task
+      // inline.
+      if (Dispatch && !mayRunInLoop(C.Caller))
+        continue;
+      WindowSegment Seg;
+      Seg.Calls = It.Calls;
+      Seg.Calls.push_back(C.Call);
+      Seg.Function = C.Caller;
+      Seg.IsCoroutine = FI->IsCoroutine;
+      Seg.Statement = statementOf(C.Caller->getBody(), C.Call);
+      llvm::SmallVector<const ValueDecl *, 2> Handles;
+      PrefixSummary Out;
+      std::vector<const Stmt *> Elements;
+      walkWindow(*FI, C.Call, Handles, Out, Elements, /*StopAtHandOff=*/false);
+      Seg.Accesses = std::move(Out.Accesses);
+      Seg.CallsOfInterest = std::move(Out.Calls);
+      bool Continues = Out.MayFinishWithoutSuspending && !FI->IsCoroutine;
+      S.CallerWindows.push_back(std::move(Seg));
+      if (Continues)
+        Work.push_back({C.Caller, S.CallerWindows.back().Calls});
+    }
+  }
+}
+
+bool Analyzer::Impl::usesHandle(const SpawnSite &S,
+                                const CallOfInterest &C) const {
+  auto *Call = dyn_cast<CallExpr>(C.Call);
+  if (!Call)
+    return false;
+  const Expr *Obj = implicitObject(Call);
+  if (!Obj)
+    return false;
+  if (stripWrappers(Obj) == S.Call)
+    return true;
+  auto B = baseOf(Obj);
+  return B && llvm::is_contained(S.Handles, B->Decl);
+}
+
+namespace {
+class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
+public:
+  const SourceManager &SM;
+  std::vector<const FunctionDecl *> Functions;
+  explicit FunctionCollector(const SourceManager &SM) : SM(SM) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool TraverseDecl(Decl *D) {
+    // Library headers hold no user spawns; skipping them keeps the
+    // traversal proportional to the user's code.
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext())
+      Functions.push_back(FD);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    if (CXXMethodDecl *Op = L->getCallOperator(); Op && !Op->isDependentContext())
+      Functions.push_back(Op);
+    else if (FunctionTemplateDecl *T = L->getDependentCallOperator())
+      for (FunctionDecl *Spec : T->specializations())
+        Functions.push_back(Spec);
+    return true;
+  }
+};
+} // namespace
+
+llvm::ArrayRef<const FunctionDecl *> Analyzer::Impl::functions() {
+  if (!Functions) {
+    FunctionCollector Collector(Ctx.getSourceManager());
+    Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+    llvm::DenseSet<const FunctionDecl *> Done;
+    Functions.emplace();
+    for (const FunctionDecl *FD : Collector.Functions)
+      if (Done.insert(FD).second)
+        Functions->push_back(FD);
+  }
+  return *Functions;
+}
+
+llvm::ArrayRef<SpawnSite> Analyzer::Impl::spawnSites() {
+  if (Sites)
+    return *Sites;
+  Sites.emplace();
+  for (const FunctionDecl *FD : functions())
+    for (SpawnSite &S : spawnSitesIn(FD))
+      Sites->push_back(std::move(S));
+  return *Sites;
+}
+
+} // namespace eagerlint::analysis
