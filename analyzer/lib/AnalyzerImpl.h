@@ -71,6 +71,8 @@ struct FunctionInfo {
   llvm::DenseMap<const clang::Stmt *, std::pair<const clang::CFGBlock *, unsigned>>
       Positions;
   bool IsCoroutine = false;
+  /// The body the CFG was built from (a coroutine's user-written body).
+  const clang::Stmt *Body = nullptr;
 };
 
 struct InlineCall {

@@ -365,7 +365,9 @@ struct Builder {
                            : "under lazy start " + Task + " never runs";
     std::vector<Note> Notes = spawnNotes(S);
     SourceLocation Loc = S.HandleDestroyed->getBeginLoc();
-    if (isa<CompoundStmt>(S.HandleDestroyed))
+    if (auto *E = dyn_cast<Expr>(S.HandleDestroyed))
+      Loc = E->getExprLoc();
+    else if (isa<CompoundStmt>(S.HandleDestroyed))
       Loc = cast<CompoundStmt>(S.HandleDestroyed)->getRBracLoc();
     add(CheckKind::CancelBeforeStart, Discarded ? S.Call->getExprLoc() : Loc,
         What + ", which cancels " + Task + " before it first suspends: " +

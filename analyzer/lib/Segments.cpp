@@ -245,6 +245,7 @@ FunctionInfo *Analyzer::Impl::info(const FunctionDecl *FD) {
   BO.AddLifetime = false;
   BO.AddScopes = false;
   BO.AddCXXNewAllocator = false;
+  Slot->Body = Body;
   Slot->Cfg = CFG::buildCFG(FD, Body, &Ctx, BO);
   if (!Slot->Cfg)
     return nullptr;

@@ -103,6 +103,19 @@ private:
     Parents.pop_back();
   }
 
+  /// Whether \p E is \p Call, or an object constructed from it
+  /// (`std::optional p{co_spawn(...)}`).
+  static bool holds(const Expr *E, const CallExpr *Call) {
+    E = stripWrappers(E);
+    if (E == Call)
+      return true;
+    if (auto *C = dyn_cast<CXXConstructExpr>(E))
+      return C->getNumArgs() == 1 && stripWrappers(C->getArg(0)) == Call;
+    if (auto *L = dyn_cast<InitListExpr>(E))
+      return L->getNumInits() == 1 && holds(L->getInit(0), Call);
+    return false;
+  }
+
   /// `create_task(f())`: the spawn call, not the coroutine's creation, is
   /// the start.
   bool handedToSpawn() const {
@@ -143,8 +156,17 @@ private:
         if (auto *DS = dyn_cast<DeclStmt>(P)) {
           for (const Decl *D : DS->decls())
             if (auto *V = dyn_cast<VarDecl>(D);
-                V && V->getInit() && stripWrappers(V->getInit()) == Call)
+                V && V->getInit() && holds(V->getInit(), Call))
               F.Handle = V;
+        } else if (auto *MC = dyn_cast<CXXMemberCallExpr>(P);
+                   MC && MC->getImplicitObjectArgument() &&
+                   stripWrappers(MC->getImplicitObjectArgument()) != Call &&
+                   llvm::any_of(MC->arguments(), [&](const Expr *A) {
+                     return holds(A, Call);
+                   })) {
+          // `tasks.emplace(id, co_spawn(...))`: the container holds it.
+          if (auto Base = baseOf(MC->getImplicitObjectArgument()))
+            F.Handle = dyn_cast<VarDecl>(Base->Decl);
         } else if (auto *B = dyn_cast<BinaryOperator>(P);
                    B && B->isAssignmentOp() &&
                    stripWrappers(B->getRHS()) == Call) {
@@ -181,19 +203,84 @@ void Analyzer::Impl::findHandleBinders(
     findHandleBinders(Child, Out);
 }
 
-/// Adds the loop variables of range-for loops over a container of handles
-/// (`for (auto &s : signals) s.emit(...)`).
-static void addHandleLoopVariables(const Stmt *S,
-                                   llvm::SmallVectorImpl<const ValueDecl *> &Handles) {
-  if (!S || isa<LambdaExpr>(S))
+/// Whether \p E names one of \p Handles, directly or through std::move.
+static bool namesHandle(const Expr *E, llvm::ArrayRef<const ValueDecl *> Handles) {
+  E = stripWrappers(E);
+  if (auto *Cast = dyn_cast<CXXStaticCastExpr>(E))
+    E = Cast->getSubExpr();
+  if (auto *Move = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *FD = Move->getDirectCallee();
+        FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+        FD->getName() == "move" && Move->getNumArgs() == 1)
+      E = Move->getArg(0);
+  auto B = baseOf(E);
+  return B && llvm::is_contained(Handles, B->Decl);
+}
+
+static void addHandle(llvm::SmallVectorImpl<const ValueDecl *> &Handles,
+                      const ValueDecl *D) {
+  if (D && !llvm::is_contained(Handles, D))
+    Handles.push_back(D);
+}
+
+/// Follows where a handle goes in one window element: copies, containers it
+/// is moved into (`sessions.emplace(id, std::move(sig))`), loop variables
+/// over such containers (`for (auto &[id, s] : sessions)`).
+static void trackHandles(const Stmt *E,
+                         llvm::SmallVectorImpl<const ValueDecl *> &Handles,
+                         const llvm::DenseMap<const VarDecl *, const Expr *> &RangeOf) {
+  if (auto *DS = dyn_cast<DeclStmt>(E)) {
+    for (const Decl *D : DS->decls())
+      if (auto *V = dyn_cast<VarDecl>(D)) {
+        if (auto It = RangeOf.find(V); It != RangeOf.end()) {
+          if (namesHandle(It->second, Handles))
+            addHandle(Handles, V);
+        } else if (V->getInit() && namesHandle(V->getInit(), Handles)) {
+          addHandle(Handles, V);
+        }
+      }
     return;
-  if (auto *FR = dyn_cast<CXXForRangeStmt>(S))
-    if (auto B = baseOf(FR->getRangeInit()))
-      if (llvm::is_contained(Handles, B->Decl) &&
-          !llvm::is_contained(Handles, FR->getLoopVariable()))
-        Handles.push_back(FR->getLoopVariable());
-  for (const Stmt *Child : S->children())
-    addHandleLoopVariables(Child, Handles);
+  }
+  auto *Call = dyn_cast<CallExpr>(E);
+  const Expr *Obj = Call ? implicitObject(Call) : nullptr;
+  if (!Obj)
+    return;
+  for (unsigned N = argumentOffset(Call); N < Call->getNumArgs(); ++N)
+    if (namesHandle(Call->getArg(N), Handles))
+      if (auto B = baseOf(Obj))
+        addHandle(Handles, B->Decl);
+}
+
+/// Whether \p E destroys the handle held in one of \p Handles
+/// (`p.reset()`, `tasks.clear()`, `tasks.erase(id)`).
+static bool destroysHandle(const Stmt *E, llvm::ArrayRef<const ValueDecl *> Handles) {
+  auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier() || !MC->getImplicitObjectArgument())
+    return false;
+  if (!llvm::is_contained({"reset", "clear", "erase", "pop_back", "pop_front",
+                           "extract"},
+                          MD->getName()))
+    return false;
+  auto B = baseOf(MC->getImplicitObjectArgument());
+  return B && llvm::is_contained(Handles, B->Decl);
+}
+
+/// The range of every range-for loop variable of \p Body.
+static llvm::DenseMap<const VarDecl *, const Expr *> rangesOf(const Stmt *Body) {
+  llvm::DenseMap<const VarDecl *, const Expr *> Ranges;
+  forEachStmtOutsideLambdas(Body, [&](const Stmt *S) {
+    if (auto *FR = dyn_cast<CXXForRangeStmt>(S))
+      Ranges[FR->getLoopVariable()] = FR->getRangeInit();
+  });
+  return Ranges;
+}
+
+/// Whether \p E awaits one of \p Handles: a lazy task of the same type
+/// would have started there, and the awaiter waits for it.
+static bool awaitsHandle(const Stmt *E, llvm::ArrayRef<const ValueDecl *> Handles) {
+  auto *SE = dyn_cast<CoroutineSuspendExpr>(E);
+  return SE && isa<CoawaitExpr>(SE) && namesHandle(SE->getOperand(), Handles);
 }
 
 /// Whether \p E hands the task of \p Handles on (to a spawn or join
@@ -206,7 +293,11 @@ static bool handsOff(const Stmt *E, llvm::ArrayRef<const ValueDecl *> Handles) {
     if (Call->getArg(N)->getType()->isReferenceType() ||
         implicitObject(Call) == Call->getArg(N))
       continue;
-    if (auto B = baseOf(Call->getArg(N)); B && llvm::is_contained(Handles, B->Decl))
+    const Expr *Arg = stripWrappers(Call->getArg(N));
+    // `static_cast<T &&>(t)`, what std::move expands to.
+    if (auto *Cast = dyn_cast<CXXStaticCastExpr>(Arg))
+      Arg = Cast->getSubExpr();
+    if (auto B = baseOf(Arg); B && llvm::is_contained(Handles, B->Decl))
       return true;
     if (auto *Inner = dyn_cast<CallExpr>(stripWrappers(Call->getArg(N))))
       if (const FunctionDecl *Move = Inner->getDirectCallee();
@@ -228,17 +319,12 @@ void Analyzer::Impl::walkWindow(const FunctionInfo &FI, const Stmt *From,
   if (Pos == FI.Positions.end())
     return;
   auto [Block, Index] = Pos->second;
+  llvm::DenseMap<const VarDecl *, const Expr *> RangeOf =
+      rangesOf(FI.Body);
   Out.MayFinishWithoutSuspending =
       walk(FI, Block, Index + 1, [&](const Stmt *E) {
-        // Copies of the handle refer to the same task.
-        if (auto *DS = dyn_cast<DeclStmt>(E))
-          for (const Decl *D : DS->decls())
-            if (auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
-              if (auto B = baseOf(stripWrappers(V->getInit())))
-                if (llvm::is_contained(Handles, B->Decl) &&
-                    !llvm::is_contained(Handles, V))
-                  Handles.push_back(V);
-        if (StopAtHandOff && handsOff(E, Handles))
+        trackHandles(E, Handles, RangeOf);
+        if (StopAtHandOff && (handsOff(E, Handles) || awaitsHandle(E, Handles)))
           return false;
         return step(E, Out, Elements);
       });
@@ -299,7 +385,6 @@ Analyzer::Impl::spawnSitesIn(const FunctionDecl *FD) {
     if (F.Handle)
       S.Handles.push_back(F.Handle);
     findHandleBinders(F.Call, S.Handles);
-    addHandleLoopVariables(Body, S.Handles);
     // A discarded handle that cancels on destruction, or a discarded task
     // of a type analysed as eager only because it is flipped: lazily it
     // would never have run.
@@ -317,6 +402,12 @@ Analyzer::Impl::spawnSitesIn(const FunctionDecl *FD) {
     S.WindowEnds = std::move(Window.FirstSuspensions);
     // A local handle that cancels on destruction and leaves its scope before
     // the spawner suspends: a return in the window, or the end of the body.
+    if (!S.HandleDestroyed && F.Handle && cancelsOnDestroy(F.Call->getType()))
+      for (const Stmt *E : S.Window)
+        if (destroysHandle(E, S.Handles)) {
+          S.HandleDestroyed = E;
+          break;
+        }
     if (!S.HandleDestroyed && F.Handle && F.Handle->hasLocalStorage() &&
         cancelsOnDestroy(F.Handle->getType())) {
       for (const Stmt *E : S.Window)
@@ -377,7 +468,15 @@ Analyzer::Impl::callersOf(const FunctionDecl *FD) {
 }
 
 bool Analyzer::Impl::startsLoop(const FunctionDecl *FD) {
-  if (FD->isMain() || isa<CXXConstructorDecl>(FD))
+  if (FD->isMain() || isa<CXXConstructorDecl, CXXDestructorDecl>(FD))
+    return true;
+  // Test fixtures' set-up and test bodies a macro wrote run before the loop.
+  if (FD->getLocation().isMacroID())
+    return true;
+  if (FD->getIdentifier() &&
+      llvm::is_contained({"SetUp", "TearDown", "SetUpTestSuite",
+                          "TearDownTestSuite"},
+                         FD->getName()))
     return true;
   bool Runs = false;
   const Stmt *Body = FD->getBody();
@@ -402,10 +501,10 @@ bool Analyzer::Impl::mayRunInLoop(const FunctionDecl *FD) {
       return true;
     if (startsLoop(F))
       continue;
-    // A lambda that is not called here is a completion handler or a
-    // callback, run by the loop.
+    // A function not called in this translation unit (a completion handler,
+    // a method called by another file's coroutine) may run in the loop.
     llvm::ArrayRef<CallerRef> Cs = callersOf(F);
-    if (Cs.empty() && isLambdaCallOperator(F))
+    if (Cs.empty())
       return true;
     for (const CallerRef &C : Cs)
       if (Seen.insert(C.Caller).second)
@@ -431,6 +530,10 @@ void Analyzer::Impl::callerWindows(SpawnSite &S) {
         continue;
       FunctionInfo *FI = info(C.Caller);
       if (!FI)
+        continue;
+      // `co_await forward(...)` of a function returning the task: the
+      // awaiter waits for it.
+      if (S.TypeLevel && isAwaitedOperand(C.Call))
         continue;
       // Under dispatch only callers running inside the loop start the task
       // inline.

@@ -24,6 +24,8 @@ public:
 };
 template <class T> class optional {
 public:
+  optional() = default;
+  optional(T &&V) : Value(static_cast<T &&>(V)) {}
   T *operator->() { return &Value; }
   T &operator*() { return Value; }
   T &value() { return Value; }
@@ -43,6 +45,23 @@ public:
   void push_back(const T &) {}
   T *Data = nullptr;
 };
+template <class K, class V> class map {
+public:
+  template <class... A> void emplace(A &&...) {}
+  void clear() {}
+  struct entry {
+    K first;
+    V second;
+  };
+  entry *begin() { return nullptr; }
+  entry *end() { return nullptr; }
+};
+template <class T> class unique_ptr {
+public:
+  T *operator->() const { return Ptr; }
+  T *Ptr = nullptr;
+};
+template <class T> T &&move(T &V) noexcept { return static_cast<T &&>(V); }
 template <class T> class enable_shared_from_this {
 public:
   shared_ptr<T> shared_from_this() { return {}; }
@@ -253,5 +272,38 @@ asio::awaitable<void> signals_in_container_emitted(
   for (auto &S : Signals)
     S->emit(asio::cancellation_type::all);
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task 'S' running 'reads_count' is cancelled before it first suspends{{.*}} [eager-cancel-before-start]
+  co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
+}
+
+asio::awaitable<void> promise_in_optional_reset() {
+  std::optional<asio::experimental::promise<void()>> P{
+      asio::co_spawn(co_await asio::this_coro::executor, reads_count(),
+                     asio::experimental::use_promise)};
+  P.reset();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: the task's handle is destroyed here, which cancels 'reads_count' before it first suspends{{.*}} [eager-cancel-before-start]
+  co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
+}
+
+asio::awaitable<void> promises_in_container_cleared(bool Stop) {
+  std::map<int, asio::experimental::promise<void()>> Tasks;
+  Tasks.emplace(0, asio::co_spawn(co_await asio::this_coro::executor,
+                                  reads_count(),
+                                  asio::experimental::use_promise));
+  if (Stop)
+    Tasks.clear();
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: the task's handle is destroyed here, which cancels 'reads_count' before it first suspends{{.*}} [eager-cancel-before-start]
+  co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
+}
+
+asio::awaitable<void> signal_moved_into_container_emitted(bool ShuttingDown) {
+  std::map<int, std::unique_ptr<asio::cancellation_signal>> Sessions;
+  std::unique_ptr<asio::cancellation_signal> Sig;
+  asio::co_spawn(co_await asio::this_coro::executor, reads_count(),
+                 asio::bind_cancellation_slot(Sig->slot(), asio::detached));
+  Sessions.emplace(1, std::move(Sig));
+  if (ShuttingDown)
+    for (auto &[Id, S] : Sessions)
+      S->emit(asio::cancellation_type::all);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: task 'S' running 'reads_count' is cancelled before it first suspends{{.*}} [eager-cancel-before-start]
   co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
 }

@@ -56,9 +56,9 @@ rt::task<> lambda_in_place(int &counter) {
     co_await rt::yield_now();
   }());
   t.cancel();
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task 't' running the lambda coroutine is cancelled before it first suspends: under lazy start the lambda coroutine never runs
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task 't' running the lambda at {{[^ ]+}}:{{[0-9]+}}:{{[0-9]+}} is cancelled before it first suspends: under lazy start the lambda at {{[^ ]+}}:{{[0-9]+}}:{{[0-9]+}} never runs
   // CHECK-MESSAGES: :[[@LINE-6]]:12: note: task spawned here
-  // CHECK-MESSAGES: :[[@LINE-5]]:5: note: first suspension point of the lambda coroutine is here
+  // CHECK-MESSAGES: :[[@LINE-5]]:5: note: first suspension point of the lambda at {{[^ ]+}}:{{[0-9]+}}:{{[0-9]+}} is here
   co_await rt::yield_now();
 }
 // CHECK-FIXES: {{^}}  }());{{$}}

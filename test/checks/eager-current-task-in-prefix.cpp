@@ -62,7 +62,7 @@ rt::task<> parent(session &s) {
   rt::create_task(loops(2));
   rt::create_task([]() -> rt::task<> {
     g_owner = rt::current_task();
-    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'current_task' runs before the lambda coroutine first suspends
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'current_task' runs before the lambda at {{[^ ]+}}:{{[0-9]+}}:{{[0-9]+}} first suspends
     co_await rt::yield_now();
   }());
   co_await rt::yield_now();

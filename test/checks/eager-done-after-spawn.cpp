@@ -46,7 +46,7 @@ rt::task<> asks_cancelled(rt::event_loop &loop) {
 rt::task<> lambda_in_place() {
   auto t = rt::create_task([]() -> rt::task<int> { co_return 3; }());
   bool d = t.done();
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'done()' on task 't' running the lambda coroutine right after spawning it
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'done()' on task 't' running the lambda at {{[^ ]+}}:{{[0-9]+}}:{{[0-9]+}} right after spawning it
   (void)d;
   co_await rt::yield_now();
 }

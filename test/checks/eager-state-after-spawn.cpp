@@ -93,7 +93,7 @@ rt::task<> lambda_by_reference() {
     co_await rt::yield_now();
   }());
   shared = 5;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'shared' is written after spawning the lambda coroutine, whose prefix reads it
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'shared' is written after spawning the lambda at {{[^ ]+}}:{{[0-9]+}}:{{[0-9]+}}, whose prefix reads it
   co_await rt::yield_now();
 }
 

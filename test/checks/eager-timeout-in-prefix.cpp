@@ -61,7 +61,7 @@ rt::task<> parent(client &c) {
   rt::create_task(c.poll());
   rt::create_task([]() -> rt::task<> {
     co_await rt::timeout(2, fetch());
-    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'timeout' is entered before the lambda coroutine first suspends
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'timeout' is entered before the lambda at {{[^ ]+}}:{{[0-9]+}}:{{[0-9]+}} first suspends
   }());
   co_await rt::yield_now();
 }
