@@ -49,7 +49,7 @@ public:
 } // namespace detail
 
 /// A coroutine type whose call is the spawn, on the running loop with its
-/// policy (design §4.1 EagerTypes, in the runtime):
+/// policy: the runtime side of the checks' EagerTypes (docs/runtime.md):
 ///
 /// * eager: the call runs the coroutine on the caller's stack until it first
 ///   suspends or finishes, with the caller's identity (current_task(),
