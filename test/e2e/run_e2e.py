@@ -9,7 +9,10 @@ the driver reads:
   // EXPECT: eager-recursive-spawn @ 42
       the check must report at line 42;
   // EXPECT: none
-      a program that looks hazardous but is not: no finding at all.
+      a program that looks hazardous but is not: no finding at all;
+  // EAGERLINT-OPTIONS: Key=Value [Key=Value...]
+      check options the program needs (e.g. EagerTypes=ns::task), passed to
+      every eagerlint run on it as --option Key=Value.
 
 For a hazardous program (at least one EXPECT naming a check) the driver
 asserts, on a temporary copy with its own compile_commands.json:
@@ -47,6 +50,7 @@ DIAG = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?:warning|error): "
     r"(?P<msg>.*) \[(?P<checks>[^\]]+)\]$")
 TOOL_TIMEOUT = 600
+OPTIONS = re.compile(r"//\s*EAGERLINT-OPTIONS:(?P<options>.*)$")
 VERIFY_EXIT = re.compile(r"//\s*VERIFY-EXIT:\s*(\d+)")
 VERIFY_OUTPUT = re.compile(r"//\s*VERIFY-OUTPUT:\s*(.*\S)")
 
@@ -58,11 +62,19 @@ class Program:
         self.expected = set()  # (check, line)
         self.safe = False
         self.summary = ""
+        self.options = []  # Key=Value strings
         with open(path, encoding="utf-8") as f:
             lines = f.read().splitlines()
         for number, text in enumerate(lines, start=1):
             if not self.summary and text.startswith("// ") and number <= 3:
                 self.summary = text[3:].strip()
+            m = OPTIONS.search(text)
+            if m:
+                for option in m.group("options").split():
+                    if "=" not in option or option.startswith("="):
+                        raise ValueError(f"{path}:{number}: EAGERLINT-OPTIONS "
+                                         f"'{option}' is not Key=Value")
+                    self.options.append(option)
             for m in EXPECT.finditer(text):
                 if m.group("what") == "none":
                     self.safe = True
@@ -114,10 +126,12 @@ class Tools:
         self.args = args
         self.verify_cmd = [args.eagerlint, "verify"]
 
-    def lint(self, work, source, fix):
+    def lint(self, work, source, fix, options=()):
         """(findings as a set of (check, line), exit code, output)."""
         a = self.args
         cmd = [a.eagerlint, "-p", work, "-j", "1"]
+        for option in options:
+            cmd += ["--option", option]
         if fix:
             cmd.append("--fix")
         cmd.append(source)
@@ -147,7 +161,7 @@ def describe(findings):
 
 
 def lint_ok(tools, result, work, source, expected, fix, label):
-    findings, rc, out = tools.lint(work, source, fix)
+    findings, rc, out = tools.lint(work, source, fix, result.program.options)
     result.logs.append((label, out))
     if rc not in (0, 1):
         return findings, result.step(label, False,
@@ -213,7 +227,7 @@ def check_program(tools, program, root):
                                     "differ")
         with open(source, encoding="utf-8") as f:
             before = f.read()
-        _, rc, out = tools.lint(work, source, True)
+        _, rc, out = tools.lint(work, source, True, program.options)
         result.logs.append(("--fix", out))
         with open(source, encoding="utf-8") as f:
             after = f.read()

@@ -4,8 +4,10 @@
 #include "test_support.hpp"
 
 #include <chrono>
+#include <coroutine>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 using namespace eagerlint::rt;
@@ -185,6 +187,39 @@ TEST(EventLoop, CloseCancelsTasksStillRunning) {
   EXPECT_EQ(log.str(), "cleaned-up");
   EXPECT_TRUE(h.done());
   EXPECT_TRUE(h.cancelled());
+}
+
+// Issue 13: the ready queue, parking and waking are the runtime's own
+// machinery, not event_loop API.
+template <class L>
+concept exposes_machinery =
+    requires(L &loop, detail::ready_node *n) { loop.push_ready(n); } ||
+    requires(L &loop, detail::waiter *w) {
+      loop.park(std::coroutine_handle<>(), w);
+    } ||
+    requires(detail::waiter *w) { L::wake(w); } ||
+    requires(L &loop, detail::task_node *t) { loop.spawn_lazy(t); } ||
+    requires(L &loop) { loop.current_node(); };
+
+static_assert(exposes_machinery<detail::loop_core>,
+              "the probe must see the machinery where it is public");
+static_assert(!exposes_machinery<event_loop>);
+static_assert(!std::is_convertible_v<event_loop *, detail::loop_core *>);
+
+TEST(EventLoop, PublicApiStillReachableAfterHidingTheMachinery) {
+  event_loop loop(start_policy::eager);
+  EXPECT_EQ(loop.policy(), start_policy::eager);
+  loop.set_policy(start_policy::lazy);
+  EXPECT_EQ(loop.policy(), start_policy::lazy);
+  int calls = 0;
+  loop.call_soon([&] { ++calls; });
+  EXPECT_EQ(loop.ready_count(), 1u);
+  loop.run_until_idle();
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(loop.iterations(), 1u);
+  EXPECT_EQ(event_loop::running(), nullptr);
+  loop.close();
+  EXPECT_TRUE(loop.closed());
 }
 
 } // namespace

@@ -16,14 +16,35 @@
 namespace eagerlint::rt {
 
 /// A single-threaded, deterministic event loop: FIFO ready queue, virtual
-/// clock that jumps to the next timer when nothing is ready.
-class event_loop : public detail::loop_core {
+/// clock that jumps to the next timer when nothing is ready. The machinery
+/// (ready queue, parking, timers) is a private base: the runtime's own
+/// awaiters reach it through the running loop, users only see this API.
+class event_loop : private detail::loop_core {
 public:
   explicit event_loop(start_policy policy = start_policy::lazy) noexcept
       : loop_core(policy) {}
   ~event_loop() { close(); }
   event_loop(const event_loop &) = delete;
   event_loop &operator=(const event_loop &) = delete;
+
+  using loop_core::call_soon;
+  using loop_core::close;
+  using loop_core::closed;
+  using loop_core::eager_depth;
+  using loop_core::eager_inline_completions;
+  using loop_core::iterations;
+  using loop_core::live_tasks;
+  using loop_core::max_eager_depth;
+  using loop_core::policy;
+  using loop_core::ready_count;
+  using loop_core::ready_pushes;
+  using loop_core::run_once;
+  using loop_core::run_until_idle;
+  using loop_core::set_max_eager_depth;
+  using loop_core::set_policy;
+  using loop_core::tasks_scheduled;
+  using loop_core::time;
+  using loop_core::timer_count;
 
   /// Spawns `t` with the loop's default policy.
   template <class T> task_handle<T> create_task(task<T> t) {
@@ -82,14 +103,15 @@ public:
 
   /// The loop whose iteration (or eager prefix) runs now, or null.
   static event_loop *running() noexcept {
+    // Every loop_core is an event_loop's base (its constructor is private).
     return static_cast<event_loop *>(detail::running_loop_core());
   }
 };
 
 /// The running loop; std::logic_error if none.
 inline event_loop &get_running_loop() {
-  return static_cast<event_loop &>(
-      detail::require_running_loop("get_running_loop()"));
+  detail::require_running_loop("get_running_loop()");
+  return *event_loop::running();
 }
 
 /// `create_task` on the running loop, with its default policy.

@@ -2,6 +2,7 @@
 #define EAGERLINT_RT_GATHER_HPP
 
 #include <eagerlint/event_loop.hpp>
+#include <eagerlint/hot_task.hpp>
 #include <eagerlint/task.hpp>
 #include <eagerlint/task_handle.hpp>
 
@@ -28,12 +29,18 @@ template <class T> task_handle<T> to_handle(task<T> &&t) {
 template <class T> task_handle<T> to_handle(const task_handle<T> &h) {
   return h;
 }
+template <class T> task_handle<T> to_handle(hot_task<T> &&t) {
+  return create_task(std::move(t)); // already spawned by its call
+}
 
 template <class A> struct handle_of;
 template <class T> struct handle_of<task<T>> {
   using type = task_handle<T>;
 };
 template <class T> struct handle_of<task_handle<T>> {
+  using type = task_handle<T>;
+};
+template <class T> struct handle_of<hot_task<T>> {
   using type = task_handle<T>;
 };
 template <class A>
@@ -199,8 +206,9 @@ private:
 
 } // namespace detail
 
-/// asyncio.gather: each argument is a task_handle<T> or a task<T> (spawned at
-/// once on the running loop with its default policy). Awaiting waits for all
+/// asyncio.gather: each argument is a task_handle<T>, a task<T> (spawned at
+/// once on the running loop with its default policy) or an rvalue
+/// hot_task<T> (spawned by its call; gather takes it over). Awaiting waits for all
 /// of them and returns a tuple of results (std::monostate for void); if any
 /// failed, the first failure in argument order is rethrown after all are
 /// done. Cancelling the gathering task cancels the unfinished children.

@@ -7,6 +7,7 @@
 #include <eagerlint/event.hpp>
 #include <eagerlint/event_loop.hpp>
 #include <eagerlint/gather.hpp>
+#include <eagerlint/hot_task.hpp>
 #include <eagerlint/queue.hpp>
 #include <eagerlint/run.hpp>
 #include <eagerlint/scoped_policy.hpp>

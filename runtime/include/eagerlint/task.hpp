@@ -42,7 +42,7 @@ public:
   std::coroutine_handle<> m_continuation;
 };
 
-template <class T> class promise final : public promise_base {
+template <class T> class promise : public promise_base {
 public:
   promise() noexcept {}
   ~promise() {
@@ -73,7 +73,7 @@ private:
   bool m_has_value = false;
 };
 
-template <> class promise<void> final : public promise_base {
+template <> class promise<void> : public promise_base {
 public:
   task<void> get_return_object() noexcept;
   void return_void() const noexcept {}

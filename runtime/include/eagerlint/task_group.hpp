@@ -2,6 +2,7 @@
 #define EAGERLINT_RT_TASK_GROUP_HPP
 
 #include <eagerlint/event_loop.hpp>
+#include <eagerlint/hot_task.hpp>
 #include <eagerlint/task.hpp>
 #include <eagerlint/task_handle.hpp>
 #include <eagerlint/task_ref.hpp>
@@ -36,6 +37,10 @@ public:
   }
   template <class T> task_handle<T> create_task(task<T> t, start_policy p) {
     return add(m_loop->create_task(std::move(t), p));
+  }
+  /// Adopts a task spawned by a hot_task call.
+  template <class T> task_handle<T> create_task(hot_task<T> t) {
+    return add(rt::create_task(std::move(t)));
   }
 
   std::size_t size() const noexcept { return m_state->children.size(); }

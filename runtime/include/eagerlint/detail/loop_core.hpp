@@ -80,8 +80,10 @@ inline bool is_cancelled_error(const std::exception_ptr &e) noexcept {
   }
 }
 
+/// Only event_loop constructs one (as its private base), so the running
+/// loop_core is always an event_loop.
 class loop_core {
-public:
+  friend class rt::event_loop;
   explicit loop_core(start_policy policy) noexcept : m_policy(policy) {
     m_placeholder.m_loop = this;
     m_placeholder.m_started = true;
@@ -89,6 +91,8 @@ public:
     m_current = &m_placeholder;
     m_running = &m_placeholder;
   }
+
+public:
   loop_core(const loop_core &) = delete;
   loop_core &operator=(const loop_core &) = delete;
   ~loop_core() { close(); }
@@ -195,27 +199,44 @@ public:
     schedule(t);
   }
 
+  /// Eager create_task: past max_eager_depth() the unstarted frame is
+  /// destroyed and eager_recursion_error thrown.
   void spawn_eager(task_node *t) {
-    t->m_loop = this;
-    t->m_run = &loop_core::run_task;
     if (m_eager_depth >= m_max_eager_depth) {
       std::size_t depth = m_eager_depth + 1;
       t->m_frame.destroy();
       throw eager_recursion_error(depth);
     }
-    running_loop_scope scope(this);
-    task_node *previous_running = m_running;
-    m_running = t;
-    ++m_eager_depth;
-    t->m_started = true;
-    t->m_frame.resume(); // the prefix: exceptions are stored in the promise
-    --m_eager_depth;
-    m_running = previous_running;
+    start_eager(t);
+  }
+
+  /// Throws eager_recursion_error if one more eager start would nest deeper
+  /// than max_eager_depth().
+  void check_eager_depth() const {
+    if (m_eager_depth >= m_max_eager_depth)
+      throw eager_recursion_error(m_eager_depth + 1);
+  }
+
+  /// The eager start proper (the caller checked the depth): runs the prefix,
+  /// materializes a task only if the coroutine suspended.
+  void start_eager(task_node *t) noexcept {
+    t->m_loop = this;
+    t->m_run = &loop_core::run_task;
+    run_prefix(t);
     if (t->m_done) {
       ++m_eager_inline_completions;
       return; // finished in the prefix: nothing scheduled, no task object
     }
     materialize(t);
+  }
+
+  /// Starts now, on this stack, a lazily spawned task the loop has not
+  /// reached yet (a hot_task awaited before its turn), as an eager prefix.
+  /// Its entry stays in the ready queue: run_task skips it while the task is
+  /// parked, or resumes it where it parked.
+  void start_queued_now(task_node *t) {
+    check_eager_depth();
+    run_prefix(t);
   }
 
   /// Called from a spawned frame's final suspend.
@@ -408,6 +429,8 @@ public:
       release(t);
       return;
     }
+    if (t->m_wait)
+      return; // started early (start_queued_now) and parked: wake requeues it
     t->m_started = true;
     loop->m_current = loop->m_running = t;
     t->m_leaf.resume();
@@ -424,6 +447,19 @@ public:
   }
 
 private:
+  /// Runs `t` until it first suspends or finishes, with the creator's
+  /// identity (m_current is left alone): exceptions land in the promise.
+  void run_prefix(task_node *t) noexcept {
+    running_loop_scope scope(this);
+    task_node *previous_running = m_running;
+    m_running = t;
+    ++m_eager_depth;
+    t->m_started = true;
+    t->m_frame.resume();
+    --m_eager_depth;
+    m_running = previous_running;
+  }
+
   void materialize(task_node *t) noexcept {
     t->m_id = ++m_next_id;
     t->m_materialized = true;
