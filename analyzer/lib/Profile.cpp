@@ -80,10 +80,11 @@ static Profile cobaltProfile() {
                            "::boost::cobalt::generator::ready"};
   P.TimeoutFunctions = {"::boost::cobalt::race", "::boost::cobalt::left_race"};
   // cobalt::this_coro pulls in asio::this_coro with a using-directive.
-  P.AmbientTaskFunctions = {"::boost::asio::this_coro::cancellation_state",
-                            "::boost::asio::this_coro::reset_cancellation_state",
-                            "::boost::asio::this_coro::throw_if_cancelled",
-                            "::boost::cobalt::this_coro::cancelled"};
+  P.AmbientTaskFunctions = {
+      "::boost::asio::this_coro::cancellation_state",
+      "::boost::asio::this_coro::reset_cancellation_state",
+      "::boost::asio::this_coro::throw_if_cancelled",
+      "::boost::cobalt::this_coro::cancelled"};
   P.NeverSuspendingAwaitables = {
       "::boost::asio::this_coro::executor_t",
       "::boost::asio::this_coro::cancellation_state_t",
@@ -125,11 +126,10 @@ static Profile cppcoroProfile() {
 static Profile libcoroProfile() {
   Profile P;
   P.Name = "libcoro";
-  P.SpawnFunctions = {"::coro::scheduler::spawn_detached",
-                      "::coro::scheduler::spawn_joinable",
-                      "::coro::thread_pool::spawn_detached",
-                      "::coro::thread_pool::spawn_joinable",
-                      "::coro::task_group::start"};
+  P.SpawnFunctions = {
+      "::coro::scheduler::spawn_detached", "::coro::scheduler::spawn_joinable",
+      "::coro::thread_pool::spawn_detached",
+      "::coro::thread_pool::spawn_joinable", "::coro::task_group::start"};
   P.CancelFunctions = {"::std::stop_source::request_stop"};
   P.HandleBinders = {"::std::stop_source::get_token"};
   P.SpawnStart = SpawnStartKind::Queued;
@@ -216,11 +216,14 @@ struct BuiltinProfile {
 } // namespace
 
 // The one list of built-in profiles, in the order users see them.
-static constexpr BuiltinProfile Builtins[] = {
-    {"reference", referenceProfile}, {"asio", asioProfile},
-    {"cobalt", cobaltProfile},       {"cppcoro", cppcoroProfile},
-    {"libcoro", libcoroProfile},     {"folly", follyProfile},
-    {"kj", kjProfile},               {"seastar", seastarProfile}};
+static constexpr BuiltinProfile Builtins[] = {{"reference", referenceProfile},
+                                              {"asio", asioProfile},
+                                              {"cobalt", cobaltProfile},
+                                              {"cppcoro", cppcoroProfile},
+                                              {"libcoro", libcoroProfile},
+                                              {"folly", follyProfile},
+                                              {"kj", kjProfile},
+                                              {"seastar", seastarProfile}};
 
 llvm::ArrayRef<llvm::StringRef> Profile::builtinNames() {
   static const llvm::SmallVector<llvm::StringRef> Names = [] {
