@@ -199,10 +199,10 @@ TEST(ProfileTest, ConfiguredAddsToTheProfileAndKeepsItsYieldWhenEmpty) {
   ASSERT_TRUE(static_cast<bool>(Q));
   EXPECT_EQ(Q->YieldStatement, "co_await lib::yield();");
   EXPECT_NE(P->fingerprint(), Q->fingerprint());
-  EXPECT_EQ(P->fingerprint(),
-            Profile::configured(ProfileOptions{"asio", "::lib::spawn", "", "",
-                                               "", "", "", "", ""})
-                ->fingerprint());
+  EXPECT_EQ(P->fingerprint(), Profile::configured(ProfileOptions{
+                                  "asio", "::lib::spawn", "", "", "", "", "",
+                                  "", ""})
+                                  ->fingerprint());
   O.Profile = "nope";
   auto R = Profile::configured(O);
   ASSERT_FALSE(static_cast<bool>(R));
