@@ -83,6 +83,9 @@ struct RuntimeFacts {
   const char *ASpawnFunction; ///< empty where calling is spawning
 };
 
+// Names the parameter in test listings (ctest shows it).
+void PrintTo(const RuntimeFacts &F, std::ostream *OS) { *OS << F.Name; }
+
 class RuntimeProfileTest : public testing::TestWithParam<RuntimeFacts> {};
 
 TEST_P(RuntimeProfileTest, SemanticsAreTheDocumentedOnes) {
