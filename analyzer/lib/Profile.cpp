@@ -104,16 +104,181 @@ static Profile asioProfile() {
   return P;
 }
 
+// Boost.Cobalt: `promise`, `detached` and `generator` start when called
+// (`initial_suspend` is `suspend_never`); `spawn` dispatches a lazy `task`.
+// The child's cancellation state exists before its first step.
+static Profile cobaltProfile() {
+  Profile P;
+  P.Name = "cobalt";
+  P.SpawnFunctions = {"::boost::cobalt::spawn"};
+  P.CancelFunctions = {"::boost::cobalt::promise::cancel",
+                       "::boost::cobalt::generator::cancel",
+                       "::boost::asio::cancellation_signal::emit"};
+  P.HandleBinders = {"::boost::asio::cancellation_signal::slot"};
+  P.StateQueryFunctions = {"::boost::cobalt::promise::ready",
+                           "::boost::cobalt::promise::get",
+                           "::boost::cobalt::generator::ready"};
+  P.TimeoutFunctions = {"::boost::cobalt::race", "::boost::cobalt::left_race"};
+  // cobalt::this_coro pulls in asio::this_coro with a using-directive.
+  P.AmbientTaskFunctions = {
+      "::boost::asio::this_coro::cancellation_state",
+      "::boost::asio::this_coro::reset_cancellation_state",
+      "::boost::asio::this_coro::throw_if_cancelled",
+      "::boost::cobalt::this_coro::cancelled"};
+  P.NeverSuspendingAwaitables = {
+      "::boost::asio::this_coro::executor_t",
+      "::boost::asio::this_coro::cancellation_state_t",
+      "::boost::asio::this_coro::reset_cancellation_state_0_t",
+      "::boost::asio::this_coro::reset_cancellation_state_1_t",
+      "::boost::asio::this_coro::reset_cancellation_state_2_t",
+      "::boost::asio::this_coro::throw_if_cancelled_0_t",
+      "::boost::asio::this_coro::throw_if_cancelled_1_t",
+      "::boost::cobalt::this_coro::allocator_t",
+      "::boost::cobalt::this_coro::cancelled_t"};
+  P.YieldStatement = "co_await boost::asio::post(co_await "
+                     "boost::cobalt::this_coro::executor, "
+                     "boost::cobalt::use_op);";
+  P.YieldHeader = "<boost/cobalt.hpp>";
+  P.SpawnStart = SpawnStartKind::Dispatch;
+  P.PrefixIdentity = PrefixIdentityKind::Child;
+  P.EagerTypes = {"::boost::cobalt::promise", "::boost::cobalt::detached",
+                  "::boost::cobalt::generator"};
+  return P;
+}
+
+// cppcoro: `task` is lazy, `async_scope::spawn` runs the awaitable in a
+// `suspend_never` coroutine, and cancellation travels in a token argument.
+// No scheduler-independent yield exists.
+static Profile cppcoroProfile() {
+  Profile P;
+  P.Name = "cppcoro";
+  P.SpawnFunctions = {"::cppcoro::async_scope::spawn"};
+  P.CancelFunctions = {"::cppcoro::cancellation_source::request_cancellation"};
+  P.HandleBinders = {"::cppcoro::cancellation_source::token"};
+  P.SpawnStart = SpawnStartKind::Inline;
+  P.PrefixIdentity = PrefixIdentityKind::Child;
+  return P;
+}
+
+// libcoro: every spawn queues the task on its executor today; cancellation is
+// a std::stop_source whose token the coroutine receives. The yield belongs to
+// an executor object (`co_await tp->yield();`): there is no global one.
+static Profile libcoroProfile() {
+  Profile P;
+  P.Name = "libcoro";
+  P.SpawnFunctions = {
+      "::coro::scheduler::spawn_detached", "::coro::scheduler::spawn_joinable",
+      "::coro::thread_pool::spawn_detached",
+      "::coro::thread_pool::spawn_joinable", "::coro::task_group::start"};
+  P.CancelFunctions = {"::std::stop_source::request_stop"};
+  P.HandleBinders = {"::std::stop_source::get_token"};
+  P.SpawnStart = SpawnStartKind::Queued;
+  P.PrefixIdentity = PrefixIdentityKind::Child;
+  return P;
+}
+
+// folly::coro: `Task` is lazy; `start()` and `AsyncScope::add` queue it on
+// its executor, `startInlineUnsafe` runs it inline. The placeholder objects
+// are aliases of detail:: classes, which is what an awaited operand names.
+static Profile follyProfile() {
+  Profile P;
+  P.Name = "folly";
+  P.SpawnFunctions = {"::folly::coro::TaskWithExecutor::start",
+                      "::folly::coro::TaskWithExecutor::startInlineUnsafe",
+                      "::folly::coro::AsyncScope::add",
+                      "::folly::coro::AsyncScope::addWithSourceLoc",
+                      "::folly::coro::CancellableAsyncScope::add",
+                      "::folly::coro::CancellableAsyncScope::addWithSourceLoc",
+                      "::folly::coro::CancellableAsyncScope::co_schedule"};
+  P.CancelFunctions = {"::folly::CancellationSource::requestCancellation"};
+  P.HandleBinders = {"::folly::CancellationSource::getToken"};
+  // SemiFuture re-exports these from its private base with using-declarations.
+  P.StateQueryFunctions = {"::folly::futures::detail::FutureBase::isReady",
+                           "::folly::futures::detail::FutureBase::hasValue",
+                           "::folly::futures::detail::FutureBase::hasException",
+                           "::folly::futures::detail::FutureBase::result",
+                           "::folly::futures::detail::FutureBase::value"};
+  P.TimeoutFunctions = {"::folly::coro::timeout",
+                        "::folly::coro::timeoutNoDiscard"};
+  P.AmbientTaskFunctions = {"::folly::coro::co_current_cancellation_token"};
+  P.NeverSuspendingAwaitables = {
+      "::folly::coro::detail::co_current_executor_",
+      "::folly::coro::detail::co_current_cancellation_token_"};
+  P.YieldStatement = "co_await folly::coro::co_reschedule_on_current_executor;";
+  P.YieldHeader = "<folly/coro/CurrentExecutor.h>";
+  P.SpawnStart = SpawnStartKind::Queued;
+  P.PrefixIdentity = PrefixIdentityKind::Child;
+  return P;
+}
+
+// KJ (Cap'n Proto >= 0.10): a coroutine returning kj::Promise runs when
+// called; dropping the promise cancels it. Nothing takes a coroutine object to
+// start it, so there is no spawn function.
+static Profile kjProfile() {
+  Profile P;
+  P.Name = "kj";
+  P.CancelFunctions = {"::kj::Canceler::cancel"};
+  P.HandleBinders = {"::kj::Canceler::wrap"};
+  P.StateQueryFunctions = {"::kj::Promise::poll"};
+  P.TimeoutFunctions = {"::kj::Timer::timeoutAfter", "::kj::Timer::timeoutAt"};
+  P.YieldStatement = "co_await kj::yield();";
+  P.YieldHeader = "<kj/async.h>";
+  P.SpawnStart = SpawnStartKind::Inline;
+  P.PrefixIdentity = PrefixIdentityKind::Child;
+  P.EagerTypes = {"::kj::Promise"};
+  return P;
+}
+
+// Seastar: a coroutine returning seastar::future runs when called.
+// `yield()` always reschedules; `maybe_yield()` only when the task quota is
+// used up, so it is no fix.
+static Profile seastarProfile() {
+  Profile P;
+  P.Name = "seastar";
+  P.CancelFunctions = {"::seastar::abort_source::request_abort",
+                       "::seastar::abort_source::request_abort_ex"};
+  P.StateQueryFunctions = {"::seastar::future::available",
+                           "::seastar::future::failed"};
+  P.TimeoutFunctions = {"::seastar::with_timeout"};
+  P.YieldStatement = "co_await seastar::yield();";
+  P.YieldHeader = "<seastar/util/later.hh>";
+  P.SpawnStart = SpawnStartKind::Inline;
+  P.PrefixIdentity = PrefixIdentityKind::Child;
+  P.EagerTypes = {"::seastar::future"};
+  return P;
+}
+
+namespace {
+struct BuiltinProfile {
+  llvm::StringLiteral Name;
+  Profile (*Make)();
+};
+} // namespace
+
+// The one list of built-in profiles, in the order users see them.
+static constexpr BuiltinProfile Builtins[] = {{"reference", referenceProfile},
+                                              {"asio", asioProfile},
+                                              {"cobalt", cobaltProfile},
+                                              {"cppcoro", cppcoroProfile},
+                                              {"libcoro", libcoroProfile},
+                                              {"folly", follyProfile},
+                                              {"kj", kjProfile},
+                                              {"seastar", seastarProfile}};
+
 llvm::ArrayRef<llvm::StringRef> Profile::builtinNames() {
-  static const llvm::StringRef Names[] = {"reference", "asio"};
+  static const llvm::SmallVector<llvm::StringRef> Names = [] {
+    llvm::SmallVector<llvm::StringRef> Out;
+    for (const BuiltinProfile &B : Builtins)
+      Out.push_back(B.Name);
+    return Out;
+  }();
   return Names;
 }
 
 llvm::Expected<Profile> Profile::builtin(llvm::StringRef Name) {
-  if (Name == "reference")
-    return referenceProfile();
-  if (Name == "asio")
-    return asioProfile();
+  for (const BuiltinProfile &B : Builtins)
+    if (B.Name == Name)
+      return B.Make();
   return llvm::createStringError(
       llvm::inconvertibleErrorCode(), "unknown profile '%s' (known: %s)",
       Name.str().c_str(), llvm::join(builtinNames(), ", ").c_str());

@@ -1,6 +1,7 @@
 //===- ProfileTest.cpp ----------------------------------------------------===//
 #include "eagerlint/analysis/Model.h"
 #include "eagerlint/analysis/Profile.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Testing/Support/Error.h"
 #include "gtest/gtest.h"
 
@@ -29,10 +30,143 @@ TEST(ProfileTest, AsioProfileYieldsThroughPost) {
 }
 
 TEST(ProfileTest, UnknownProfileIsAnErrorNamingTheKnownOnes) {
-  auto P = Profile::builtin("folly");
+  auto P = Profile::builtin("tokio");
   ASSERT_FALSE(static_cast<bool>(P));
   std::string Message = llvm::toString(P.takeError());
-  EXPECT_EQ(Message, "unknown profile 'folly' (known: reference, asio)");
+  EXPECT_EQ(Message, "unknown profile 'tokio' (known: reference, asio, "
+                     "cobalt, cppcoro, libcoro, folly, kj, seastar)");
+}
+
+/// The built-in profile \p Name, or a test failure and an empty profile.
+static Profile builtinOrFail(llvm::StringRef Name) {
+  auto P = Profile::builtin(Name);
+  if (!P) {
+    ADD_FAILURE() << llvm::toString(P.takeError());
+    return Profile();
+  }
+  return std::move(*P);
+}
+
+TEST(ProfileTest, EveryBuiltinNameResolvesToItsProfile) {
+  std::vector<std::string> Names;
+  for (llvm::StringRef Name : Profile::builtinNames()) {
+    Names.push_back(Name.str());
+    EXPECT_EQ(builtinOrFail(Name).Name, Name.str());
+  }
+  EXPECT_EQ(Names,
+            (std::vector<std::string>{"reference", "asio", "cobalt", "cppcoro",
+                                      "libcoro", "folly", "kj", "seastar"}));
+}
+
+TEST(ProfileTest, BuiltinNamesAreFullyQualified) {
+  for (llvm::StringRef Name : Profile::builtinNames()) {
+    Profile P = builtinOrFail(Name);
+    for (const auto *List :
+         {&P.SpawnFunctions, &P.CancelFunctions, &P.StateQueryFunctions,
+          &P.TimeoutFunctions, &P.AmbientTaskFunctions,
+          &P.NeverSuspendingAwaitables, &P.HandleBinders, &P.LazyStartArguments,
+          &P.EagerTypes})
+      for (const std::string &Q : *List)
+        EXPECT_TRUE(llvm::StringRef(Q).starts_with("::"))
+            << Name.str() << ": " << Q;
+  }
+}
+
+/// What docs/runtimes.md says of each library's runtime.
+struct RuntimeFacts {
+  const char *Name;
+  SpawnStartKind SpawnStart;
+  PrefixIdentityKind PrefixIdentity;
+  std::vector<std::string> EagerTypes;
+  const char *YieldStatement;
+  const char *YieldHeader;
+  const char *ASpawnFunction; ///< empty where calling is spawning
+};
+
+// Names the parameter in test listings (ctest shows it).
+void PrintTo(const RuntimeFacts &F, std::ostream *OS) { *OS << F.Name; }
+
+class RuntimeProfileTest : public testing::TestWithParam<RuntimeFacts> {};
+
+TEST_P(RuntimeProfileTest, SemanticsAreTheDocumentedOnes) {
+  const RuntimeFacts &F = GetParam();
+  Profile P = builtinOrFail(F.Name);
+  EXPECT_EQ(P.SpawnStart, F.SpawnStart);
+  EXPECT_EQ(P.PrefixIdentity, F.PrefixIdentity);
+  EXPECT_EQ(P.EagerTypes, F.EagerTypes);
+  EXPECT_EQ(P.YieldStatement, F.YieldStatement);
+  EXPECT_EQ(P.YieldHeader, F.YieldHeader);
+  if (*F.ASpawnFunction)
+    EXPECT_TRUE(llvm::is_contained(P.SpawnFunctions, F.ASpawnFunction));
+  else
+    EXPECT_TRUE(P.SpawnFunctions.empty());
+  // Each of these runtimes has a way to cancel what it started.
+  EXPECT_FALSE(P.CancelFunctions.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Builtin, RuntimeProfileTest,
+    testing::Values(
+        RuntimeFacts{"cobalt",
+                     SpawnStartKind::Dispatch,
+                     PrefixIdentityKind::Child,
+                     {"::boost::cobalt::promise", "::boost::cobalt::detached",
+                      "::boost::cobalt::generator"},
+                     "co_await boost::asio::post(co_await "
+                     "boost::cobalt::this_coro::executor, "
+                     "boost::cobalt::use_op);",
+                     "<boost/cobalt.hpp>",
+                     "::boost::cobalt::spawn"},
+        RuntimeFacts{"cppcoro",
+                     SpawnStartKind::Inline,
+                     PrefixIdentityKind::Child,
+                     {},
+                     "",
+                     "",
+                     "::cppcoro::async_scope::spawn"},
+        RuntimeFacts{"libcoro",
+                     SpawnStartKind::Queued,
+                     PrefixIdentityKind::Child,
+                     {},
+                     "",
+                     "",
+                     "::coro::thread_pool::spawn_joinable"},
+        RuntimeFacts{"folly",
+                     SpawnStartKind::Queued,
+                     PrefixIdentityKind::Child,
+                     {},
+                     "co_await folly::coro::co_reschedule_on_current_executor;",
+                     "<folly/coro/CurrentExecutor.h>",
+                     "::folly::coro::TaskWithExecutor::start"},
+        RuntimeFacts{"kj",
+                     SpawnStartKind::Inline,
+                     PrefixIdentityKind::Child,
+                     {"::kj::Promise"},
+                     "co_await kj::yield();",
+                     "<kj/async.h>",
+                     ""},
+        RuntimeFacts{"seastar",
+                     SpawnStartKind::Inline,
+                     PrefixIdentityKind::Child,
+                     {"::seastar::future"},
+                     "co_await seastar::yield();",
+                     "<seastar/util/later.hh>",
+                     ""}),
+    [](const testing::TestParamInfo<RuntimeFacts> &I) {
+      return std::string(I.param.Name);
+    });
+
+TEST(ProfileTest, NeverSuspendingAwaitablesNameTheAwaitedTypes) {
+  // Awaiting these reads the coroutine's own state and never suspends; a
+  // profile that missed them would end every prefix at the first one.
+  EXPECT_TRUE(
+      llvm::is_contained(builtinOrFail("cobalt").NeverSuspendingAwaitables,
+                         "::boost::asio::this_coro::executor_t"));
+  // folly's co_current_executor_t is an alias: the awaited operand's type is
+  // the detail:: class.
+  EXPECT_TRUE(
+      llvm::is_contained(builtinOrFail("folly").NeverSuspendingAwaitables,
+                         "::folly::coro::detail::co_current_executor_"));
 }
 
 TEST(ProfileTest, AddNamesSkipsEmptyItemsAndDuplicates) {
@@ -76,7 +210,8 @@ TEST(ProfileTest, ConfiguredAddsToTheProfileAndKeepsItsYieldWhenEmpty) {
   auto R = Profile::configured(O);
   ASSERT_FALSE(static_cast<bool>(R));
   EXPECT_EQ(llvm::toString(R.takeError()),
-            "unknown profile 'nope' (known: reference, asio)");
+            "unknown profile 'nope' (known: reference, asio, cobalt, cppcoro, "
+            "libcoro, folly, kj, seastar)");
 }
 
 } // namespace

@@ -39,6 +39,13 @@ config.substitutions.append(
 config.substitutions.append(
     ("%mock_asio", "-nostdinc++ -isystem " + q(os.path.join(inputs, "std")) +
      " -isystem " + q(os.path.join(inputs, "asio-mock"))))
+# One mock per built-in profile's library (Inputs/<lib>-mock), each with the
+# library's real qualified names and initial_suspend behaviour.
+for lib in ["cobalt", "cppcoro", "libcoro", "folly", "kj", "seastar"]:
+    config.substitutions.append(
+        ("%mock_" + lib,
+         "-nostdinc++ -isystem " + q(os.path.join(inputs, "std")) +
+         " -isystem " + q(os.path.join(inputs, lib + "-mock"))))
 config.substitutions.append(("%inputs", q(inputs)))
 # The real reference runtime and the real Asio (Debian libasio-dev 1.22).
 config.substitutions.append(

@@ -2,14 +2,14 @@
 // the checks report nothing else.
 //
 // RUN: not %clang_tidy --checks='-*,eager-cancel-before-start' \
-// RUN:   -config="{CheckOptions: {Profile: cobalt}}" %s -- -std=c++20 %mock_rt 2>&1 \
+// RUN:   -config="{CheckOptions: {Profile: tokio}}" %s -- -std=c++20 %mock_rt 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not=warning:
 // RUN: not %clang_tidy --checks='-*,eager-*' \
 // RUN:   -config="{CheckOptions: {eager-recursive-spawn.Profile: Asio}}" %s -- -std=c++20 %mock_rt 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=LOCAL
 
-// CHECK: error: unknown profile 'cobalt' in option 'Profile' of check 'eager-cancel-before-start'; known profiles: reference, asio; the check is disabled [clang-tidy-config]
-// LOCAL: error: unknown profile 'Asio' in option 'Profile' of check 'eager-recursive-spawn'; known profiles: reference, asio; the check is disabled [clang-tidy-config]
+// CHECK: error: unknown profile 'tokio' in option 'Profile' of check 'eager-cancel-before-start'; known profiles: reference, asio, cobalt, cppcoro, libcoro, folly, kj, seastar; the check is disabled [clang-tidy-config]
+// LOCAL: error: unknown profile 'Asio' in option 'Profile' of check 'eager-recursive-spawn'; known profiles: reference, asio, cobalt, cppcoro, libcoro, folly, kj, seastar; the check is disabled [clang-tidy-config]
 // LOCAL: warning: task 't' running 'work' is cancelled before it first suspends
 
 #include <eagerlint/runtime.hpp>
