@@ -15,6 +15,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <initializer_list>
+
 #if !defined(EAGERLINT_INCLUDEDIR_FROM_BINDIR) ||                              \
     !defined(EAGERLINT_PLUGIN_FROM_BINDIR) ||                                  \
     !defined(EAGERLINT_BUILD_PLUGIN_FROM_BINDIR)
@@ -31,24 +33,20 @@ Installed files:
                                   this executable
 )");
 
-/// \p Relative resolved against the running executable's directory; empty
-/// when the executable cannot be found.
-std::string fromExecutable(llvm::StringRef Relative) {
+/// \p Relative paths resolved against the running executable's directory;
+/// none when the executable cannot be found.
+std::vector<std::string> fromExecutable(std::initializer_list<const char *> Relative) {
   static int Anchor;
   std::string Exe = llvm::sys::fs::getMainExecutable("eagerlint", &Anchor);
-  if (Exe.empty())
-    return "";
-  llvm::SmallString<256> Path(llvm::sys::path::parent_path(Exe));
-  llvm::sys::path::append(Path, Relative);
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  return std::string(Path);
-}
-
-std::vector<std::string> fromExecutable(llvm::ArrayRef<const char *> Relative) {
   std::vector<std::string> Paths;
-  for (const char *R : Relative)
-    if (std::string P = fromExecutable(R); !P.empty())
-      Paths.push_back(std::move(P));
+  if (Exe.empty())
+    return Paths;
+  for (const char *R : Relative) {
+    llvm::SmallString<256> Path(llvm::sys::path::parent_path(Exe));
+    llvm::sys::path::append(Path, R);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    Paths.push_back(std::string(Path));
+  }
   return Paths;
 }
 

@@ -60,7 +60,7 @@ fi
 step=$1 src=$2 build=$3 prefix=$4 version=$5 llvm_version=$6
 llvm_major=${llvm_version%%.*}
 # The finding in Inputs/project/src/job.cpp: its t.cancel().
-hazard=src/job.cpp:18:3
+hazard=src/job.cpp:18:5
 here=$(cd "$(dirname "$0")" && pwd)
 
 # ---------------------------------------------------------------- cli
@@ -110,7 +110,8 @@ EOF
   note "verify, --fix, verify"
   expect_status 1 eagerlint verify src/job.cpp
   expect_in "$log" "different: src/job.cpp"
-  expect_status 0 eagerlint -p build --progress=none --fix
+  expect_status 1 eagerlint -p build --progress=none --fix
+  expect_in "$log" "applied 1 fix-it to 1 file"
   expect_status 0 eagerlint -p build --progress=none
   expect_status 0 eagerlint verify -p build src/job.cpp
   expect_in "$log" "same: src/job.cpp"
@@ -148,7 +149,7 @@ step_cmake() {
   expect_status 0 cmake --build build
   expect_in "$log" "$hazard: warning:"
   expect_in "$log" "[eager-cancel-before-start]"
-  expect_status 0 build/clean
+  expect_status 0 build/answer
   expect_in "$log" "answer: 42"
 
   note "EAGERLINT_CXX_CLANG_TIDY as a build gate"
