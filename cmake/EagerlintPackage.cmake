@@ -4,7 +4,8 @@
 include(CMakePackageConfigHelpers)
 
 install(FILES README.md TYPE DOC)
-install(DIRECTORY docs/ TYPE DOC)
+# Under docs/, so that the README's links resolve.
+install(DIRECTORY docs TYPE DOC)
 
 # find_package(eagerlint): eagerlint::runtime, and with the tools the
 # eagerlint::eagerlint and eagerlint::eagerlint-tidy imported targets plus

@@ -2,6 +2,7 @@
 # The install tests (issue 15), one STEP per ctest test:
 #
 #   run.sh setup  CMAKE BUILD_DIR PREFIX        cmake --install into PREFIX
+#   run.sh build-tree EAGERLINT PLUGIN          the build tree's CLI finds PLUGIN
 #   run.sh STEP   SOURCE_DIR BUILD_DIR PREFIX VERSION LLVM_VERSION
 #
 # Every STEP but `deb` copies PREFIX to a new temporary directory (the
@@ -49,6 +50,14 @@ expect_in() {
     fail "no '$2' in the output above"
   }
 }
+
+# The build tree's eagerlint finds the build tree's plugin.
+if [[ $1 == build-tree ]]; then
+  eagerlint=$2 plugin=$3
+  found=$("$eagerlint" --print-plugin-path)
+  [[ $found -ef $plugin ]] || fail "--print-plugin-path: $found, expected $plugin"
+  exit 0
+fi
 
 if [[ $1 == setup ]]; then
   cmake=$2 build=$3 prefix=$4
@@ -292,7 +301,7 @@ step_deb() {
     ./usr/lib/cmake/eagerlint/eagerlintConfig.cmake \
     ./usr/lib/cmake/eagerlint/eagerlintConfigVersion.cmake \
     ./usr/lib/cmake/eagerlint/eagerlintTargets.cmake \
-    ./usr/share/doc/eagerlint/README.md ./usr/share/doc/eagerlint/install.md; do
+    ./usr/share/doc/eagerlint/README.md ./usr/share/doc/eagerlint/docs/install.md; do
     expect_in "$work/files.txt" "$f"
   done
   if grep -v '^\./usr/' "$work/files.txt" | grep -qv '^\./$'; then
