@@ -35,7 +35,8 @@ Installed files:
 
 /// \p Relative paths resolved against the running executable's directory;
 /// none when the executable cannot be found.
-std::vector<std::string> fromExecutable(std::initializer_list<const char *> Relative) {
+std::vector<std::string>
+fromExecutable(std::initializer_list<const char *> Relative) {
   static int Anchor;
   std::string Exe = llvm::sys::fs::getMainExecutable("eagerlint", &Anchor);
   std::vector<std::string> Paths;
