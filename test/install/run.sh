@@ -342,6 +342,8 @@ step_deb() {
 if [[ ${EAGERLINT_INSTALL_TEST_INSIDE:-} != 1 ]]; then
   work=$(mktemp -d "${TMPDIR:-/tmp}/eagerlint-install.XXXXXX")
   trap 'rm -rf "$work"' EXIT
+  # ctest's timeout sends TERM: clean up (and remove the package) then too.
+  trap 'exit 143' TERM INT
   if [[ $step == deb ]]; then
     step_deb
     exit 0
