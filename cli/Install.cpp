@@ -18,6 +18,7 @@
 #include <initializer_list>
 
 #if !defined(EAGERLINT_INCLUDEDIR_FROM_BINDIR) ||                              \
+    !defined(EAGERLINT_BUILD_INCLUDEDIR_FROM_BINDIR) ||                        \
     !defined(EAGERLINT_PLUGIN_FROM_BINDIR) ||                                  \
     !defined(EAGERLINT_BUILD_PLUGIN_FROM_BINDIR)
 #error "the build must define the installed layout (cli/CMakeLists.txt)"
@@ -54,7 +55,8 @@ fromExecutable(std::initializer_list<const char *> Relative) {
 } // namespace
 
 std::vector<std::string> runtimeIncludeCandidates() {
-  return fromExecutable({EAGERLINT_INCLUDEDIR_FROM_BINDIR});
+  return fromExecutable({EAGERLINT_INCLUDEDIR_FROM_BINDIR,
+                         EAGERLINT_BUILD_INCLUDEDIR_FROM_BINDIR});
 }
 
 std::vector<std::string> pluginCandidates() {

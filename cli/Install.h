@@ -8,9 +8,10 @@
 namespace eagerlint::cli {
 
 /// Directories that may hold the reference runtime's `eagerlint/runtime.hpp`,
-/// found from the running executable: the include directory of the prefix
-/// it is installed in. Relative to the executable, so a moved prefix (or an
-/// unpacked package) still finds its own headers.
+/// found from the running executable, in order: the include directory of the
+/// prefix it is installed in, then the source tree of the build tree it was
+/// built in. Relative to the executable, so a moved prefix (or an unpacked
+/// package) finds its own headers.
 std::vector<std::string> runtimeIncludeCandidates();
 
 /// Where the clang-tidy plugin may be, in order: next to an installed
