@@ -139,6 +139,16 @@ EOF
     fi
   done
   ((others > 0)) || note "skipped: no clang-tidy of another major version installed (scripts/bootstrap installs clang-tidy-14)"
+
+  note "an installed tree missing its plugin or headers: one clear line"
+  rm "$plugin"
+  expect_status 2 eagerlint --print-plugin-path
+  expect_in "$log" "eagerlint: error: cannot find the clang-tidy plugin (looked in: $plugin"
+  if [[ $EAGERLINT_INSTALL_HIDE != 0 ]]; then
+    mv "$work/prefix/include" "$work/prefix/include.away"
+    expect_status 2 eagerlint verify src/job.cpp
+    expect_in "$log" "eagerlint verify: error: cannot find the eagerlint runtime headers"
+  fi
 }
 
 # ---------------------------------------------------------------- cmake
