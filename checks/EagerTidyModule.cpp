@@ -3,11 +3,14 @@
 #include "CancelBeforeStartCheck.h"
 #include "CurrentTaskInPrefixCheck.h"
 #include "DoneAfterSpawnCheck.h"
+#include "HostVersion.h"
 #include "RecursiveSpawnCheck.h"
 #include "StateAfterSpawnCheck.h"
 #include "TimeoutInPrefixCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace eagerlint::tidy {
 
@@ -29,8 +32,17 @@ public:
 };
 
 namespace {
-clang::tidy::ClangTidyModuleRegistry::Add<EagerTidyModule>
-    X("eager-module", "Checks for code that relies on lazily started tasks.");
+// Registered only in a clang-tidy of the major version the checks were built
+// against: in another one the module would crash the host on first use.
+[[maybe_unused]] const bool Registered = [] {
+  if (!hostMatchesBuild())
+    return false;
+  static clang::tidy::ClangTidyModuleRegistry::Add<EagerTidyModule> X(
+      "eager-module", "Checks for code that relies on lazily started tasks.");
+  llvm::cl::AddExtraVersionPrinter(
+      [](llvm::raw_ostream &OS) { OS << pluginVersionLine() << "\n"; });
+  return true;
+}();
 } // namespace
 
 } // namespace eagerlint::tidy

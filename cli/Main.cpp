@@ -1,5 +1,6 @@
 //===- Main.cpp - The eagerlint executable --------------------------------===//
 #include "Driver.h"
+#include "Install.h"
 #include "Worker.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
@@ -23,6 +24,8 @@ int main(int Argc, const char **Argv) {
     ::setenv("LLVM_DISABLE_SYMBOLIZATION", "1", /*overwrite=*/0);
     return eagerlint::cli::runWorker(Argv[2], Argv[3]);
   }
+  if (Argc == 2 && llvm::StringRef(Argv[1]) == "--print-plugin-path")
+    return eagerlint::cli::printPluginPath();
   // `eagerlint verify ...`: the subcommand gets the arguments after "verify".
   if (Argc >= 2 && llvm::StringRef(Argv[1]) == "verify")
     return eagerlint::runVerify(Argc - 2, Argv + 2);

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Verify.h"
+#include "Install.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
@@ -192,18 +193,10 @@ std::optional<std::string> findRuntimeInclude(const Options &O) {
     return std::nullopt;
   }
   std::vector<std::string> Tried;
-  static int Anchor;
-  std::string Exe = llvm::sys::fs::getMainExecutable("eagerlint", &Anchor);
-  if (!Exe.empty()) {
-    llvm::StringRef Bin = llvm::sys::path::parent_path(Exe);
-    for (const char *Rel : {"../include", "../share/eagerlint/include"}) {
-      llvm::SmallString<256> Dir(Bin);
-      llvm::sys::path::append(Dir, Rel);
-      llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
-      if (hasRuntimeHeader(Dir))
-        return std::string(Dir);
-      Tried.push_back(std::string(Dir));
-    }
+  for (std::string &Dir : cli::runtimeIncludeCandidates()) {
+    if (hasRuntimeHeader(Dir))
+      return Dir;
+    Tried.push_back(std::move(Dir));
   }
 #ifdef EAGERLINT_RUNTIME_INCLUDE_DIR
   if (hasRuntimeHeader(EAGERLINT_RUNTIME_INCLUDE_DIR))
