@@ -196,6 +196,11 @@ public:
     std::vector<Insert> Inserts;
     std::optional<unsigned> First;
     for (const analysis::SpawnSite &S : A.spawnSites()) {
+      // A spawn function handing its task on to another is the same spawn,
+      // wrapped where the program calls it.
+      if (llvm::is_contained(P.SpawnFunctions,
+                             "::" + S.Spawner->getQualifiedNameAsString()))
+        continue;
       SourceLocation CallLoc = SM.getExpansionLoc(S.Call->getBeginLoc());
       if (SM.getFileID(CallLoc) != Main) {
         UnwrappedSpawn U{SM.getFilename(CallLoc).str(),
