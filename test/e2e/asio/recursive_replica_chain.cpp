@@ -1,10 +1,12 @@
-// A replicator that syncs a chain of replicas through two coroutines that
-// spawn each other before their first suspension: pushing to a replica
-// starts acknowledging it, and acknowledging starts the push to the next.
+// A replicator that pushes every shard down a chain of replicas through two
+// coroutines that spawn each other before their first suspension: pushing to
+// a replica starts waiting for its acknowledgement, and the acknowledgement
+// starts the push to the next replica.
 //
-// Lazily started (co_spawn posts, Asio <= 1.18), each step runs in its own
-// turn of the io_context. Started by dispatch (Asio >= 1.19), the whole chain
-// runs on one stack, every step nested in the one before.
+// Lazily started (co_spawn posts, Asio <= 1.18), each step takes its own
+// turn of the io_context and the shards progress side by side. Started by
+// dispatch (Asio >= 1.19), a shard's whole chain runs nested on one stack
+// before the next shard gets a turn.
 #include <asio.hpp>
 
 #include <chrono>
@@ -13,36 +15,28 @@
 
 using namespace std::chrono_literals;
 
-int depth = 0;
+asio::awaitable<void> acknowledge(std::string shard, int replica, int last);
 
-asio::awaitable<void> acknowledge(int replica, int last);
-
-asio::awaitable<void> push(int replica, int last) {
-  ++depth;
-  std::cout << "push to replica " << replica << " (stack depth " << depth
-            << ")\n";
-  asio::co_spawn(co_await asio::this_coro::executor,
-                 acknowledge(replica, last), asio::detached); // EXPECT: eager-recursive-spawn
-  --depth;
-  asio::steady_timer wire(co_await asio::this_coro::executor, 1ms);
+asio::awaitable<void> push(std::string shard, int replica, int last) {
+  auto ex = co_await asio::this_coro::executor;
+  std::cout << shard << ": push to replica " << replica << "\n";
+  asio::co_spawn(ex, acknowledge(shard, replica, last), asio::detached); // EXPECT: eager-recursive-spawn
+  asio::steady_timer wire(ex, 1ms);
   co_await wire.async_wait(asio::use_awaitable);
 }
 
-asio::awaitable<void> acknowledge(int replica, int last) {
-  ++depth;
-  std::cout << "ack from replica " << replica << " (stack depth " << depth
-            << ")\n";
+asio::awaitable<void> acknowledge(std::string shard, int replica, int last) {
+  auto ex = co_await asio::this_coro::executor;
+  std::cout << shard << ": ack from replica " << replica << "\n";
   if (replica < last)
-    asio::co_spawn(co_await asio::this_coro::executor,
-                   push(replica + 1, last), asio::detached); // EXPECT: eager-recursive-spawn
-  --depth;
-  asio::steady_timer wire(co_await asio::this_coro::executor, 1ms);
+    asio::co_spawn(ex, push(shard, replica + 1, last), asio::detached); // EXPECT: eager-recursive-spawn
+  asio::steady_timer wire(ex, 1ms);
   co_await wire.async_wait(asio::use_awaitable);
 }
 
 int main() {
   asio::io_context ctx;
-  asio::co_spawn(ctx, push(1, 3), asio::detached);
+  for (const char *shard : {"orders", "users"})
+    asio::co_spawn(ctx, push(shard, 1, 3), asio::detached);
   ctx.run();
-  std::cout << "replicated\n";
 }
