@@ -26,7 +26,6 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -47,12 +46,13 @@ using namespace clang;
 std::pair<std::string, std::string> yieldFor(const analysis::Profile &P,
                                              llvm::StringRef SpawnFunction) {
   llvm::StringRef Yield = P.YieldStatement;
+  auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
   // The yield's root namespace: the first `name::` it spells.
   size_t Colons = Yield.find("::");
   if (Colons == llvm::StringRef::npos)
     return {P.YieldStatement, P.YieldHeader};
   size_t Start = Colons;
-  while (Start > 0 && (llvm::isAlnum(Yield[Start - 1]) || Yield[Start - 1] == '_'))
+  while (Start > 0 && IsIdent(Yield[Start - 1]))
     --Start;
   std::string Root = (Yield.slice(Start, Colons) + "::").str();
   if (Root == "::")
@@ -68,8 +68,7 @@ std::pair<std::string, std::string> yieldFor(const analysis::Profile &P,
 
   std::string Moved;
   for (size_t I = 0; I < Yield.size();) {
-    bool Boundary = I == 0 || !(llvm::isAlnum(Yield[I - 1]) ||
-                                Yield[I - 1] == '_' || Yield[I - 1] == ':');
+    bool Boundary = I == 0 || !(IsIdent(Yield[I - 1]) || Yield[I - 1] == ':');
     if (Boundary && Yield.substr(I).starts_with(Root)) {
       Moved += Outer + Root;
       I += Root.size();
@@ -80,12 +79,10 @@ std::pair<std::string, std::string> yieldFor(const analysis::Profile &P,
   std::string Header = P.YieldHeader;
   llvm::StringRef H = Header;
   if (H.size() > 2 && (H.front() == '<' || H.front() == '"')) {
-    std::string Dir = llvm::StringRef(Outer).drop_back(2).str();
-    std::replace(Dir.begin(), Dir.end(), ':', '/');
-    llvm::SmallVector<llvm::StringRef> Parts;
-    llvm::StringRef(Dir).split(Parts, "//");
-    Header = H.substr(0, 1).str() + llvm::join(Parts, "/") + "/" +
-             H.substr(1).str();
+    llvm::SmallVector<llvm::StringRef> Dirs; // boost::x:: -> boost/x/
+    llvm::StringRef(Outer).split(Dirs, "::", -1, /*KeepEmpty=*/false);
+    Header = (H.take_front(1) + llvm::join(Dirs, "/") + "/" + H.drop_front(1))
+                 .str();
   }
   return {Moved, Header};
 }
