@@ -314,8 +314,11 @@ def main():
     p.add_argument("-v", "--verbose", action="store_true",
                    help="show every step's output, not only failures")
     args = p.parse_args()
-    if os.sep in args.eagerlint:  # the tools run in other folders
+    # The tools run in other folders.
+    if os.sep in args.eagerlint:
         args.eagerlint = os.path.abspath(args.eagerlint)
+    if args.runtime_include:
+        args.runtime_include = os.path.abspath(args.runtime_include)
 
     paths = sorted(os.path.join(args.programs, n)
                    for n in os.listdir(args.programs) if n.endswith(".cpp"))
