@@ -30,8 +30,8 @@ and `eagerlint verify`. With --profile NAME the programs run on that
 profile's own runtime (Asio): lint with `--profile NAME`, verify with
 `verify --profile NAME -p WORK` (the program as written against a build
 whose spawns are wrapped to start lazily). With --cross-check-profile NAME
-every verify step also runs `verify --profile NAME` and requires the same
-verdict as the policy switch.
+every verify step also runs `verify --profile NAME`, whose verdict must be
+the expected one too, so the wrapping and the policy switch agree.
 """
 
 import argparse
