@@ -2,12 +2,17 @@
 //
 // Builds one program against the reference runtime, runs it with
 // EAGERLINT_START_POLICY=lazy and =eager and compares what each run prints on
-// standard output and how it ends (design §6, runtime rule 5).
+// standard output and how it ends (design §6, runtime rule 5). With
+// --profile, builds it as written (eager) and with every recognised spawn
+// wrapped to start lazily (VerifyRewrite.h), on the profile's own runtime.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Verify.h"
 #include "Install.h"
+#include "VerifyRewrite.h"
+
+#include "eagerlint/analysis/Profile.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
@@ -53,7 +58,15 @@ runtime, runs it with EAGERLINT_START_POLICY=lazy and =eager, and compares
 standard output and exit status. Prints "same", or a side-by-side diff
 (lazy | eager).
 
+With --profile NAME the program runs on its own runtime (e.g. Asio): it is
+built as written (eager start) and a second time with every spawn the
+profile recognises wrapped so that its first step is the profile's yield
+(lazy start), and the two builds are compared the same way.
+
 options:
+  --profile NAME           compare on NAME's runtime by wrapping its spawns
+                           (asio, reference, ...; a profile with a yield
+                           statement)
   -p BUILD_DIR             take SOURCE.cpp's flags from BUILD_DIR/compile_commands.json
   --timeout SECONDS        time limit of each run (default 10); a run over it
                            is killed and reported as "timed out"
@@ -75,6 +88,7 @@ struct Options {
   unsigned TimeoutSeconds = 10;
   std::string Compiler;
   std::string RuntimeInclude;
+  std::string Profile;
   bool KeepTemps = false;
 };
 
@@ -137,7 +151,8 @@ std::optional<Options> parseArgs(llvm::ArrayRef<const char *> Args,
       continue;
     }
     if ((Got = Value("-p", O.BuildDir)) || (Got = Value("--cxx", O.Compiler)) ||
-        (Got = Value("--runtime-include", O.RuntimeInclude))) {
+        (Got = Value("--runtime-include", O.RuntimeInclude)) ||
+        (Got = Value("--profile", O.Profile))) {
       if (!*Got)
         return std::nullopt;
       continue;
@@ -172,10 +187,8 @@ bool hasRuntimeHeader(llvm::StringRef Dir) {
 }
 
 /// Where `#include <eagerlint/runtime.hpp>` resolves: the option, then
-/// $EAGERLINT_RUNTIME_INCLUDE, then an installed tree next to the
-/// executable (PREFIX/bin/eagerlint -> PREFIX/include), then the directory
-/// the build named in EAGERLINT_RUNTIME_INCLUDE_DIR, then the source tree
-/// this file was compiled from.
+/// $EAGERLINT_RUNTIME_INCLUDE, then the installed or build tree next to the
+/// executable (cli/Install.h).
 std::optional<std::string> findRuntimeInclude(const Options &O) {
   if (!O.RuntimeInclude.empty()) {
     if (hasRuntimeHeader(O.RuntimeInclude))
@@ -197,21 +210,6 @@ std::optional<std::string> findRuntimeInclude(const Options &O) {
     if (hasRuntimeHeader(Dir))
       return Dir;
     Tried.push_back(std::move(Dir));
-  }
-#ifdef EAGERLINT_RUNTIME_INCLUDE_DIR
-  if (hasRuntimeHeader(EAGERLINT_RUNTIME_INCLUDE_DIR))
-    return std::string(EAGERLINT_RUNTIME_INCLUDE_DIR);
-  Tried.push_back(EAGERLINT_RUNTIME_INCLUDE_DIR);
-#endif
-  // A build tree: this file is SOURCE/cli/Verify.cpp.
-  llvm::SmallString<256> FromSource(__FILE__);
-  if (llvm::sys::path::is_absolute(FromSource)) {
-    llvm::sys::path::remove_filename(FromSource);
-    llvm::sys::path::append(FromSource, "..", "runtime", "include");
-    llvm::sys::path::remove_dots(FromSource, /*remove_dot_dot=*/true);
-    if (hasRuntimeHeader(FromSource))
-      return std::string(FromSource);
-    Tried.push_back(std::string(FromSource));
   }
   error() << "cannot find the eagerlint runtime headers (looked in: "
           << llvm::join(Tried, ", ")
@@ -346,29 +344,36 @@ std::string readFile(llvm::StringRef Path) {
   return B ? (*B)->getBuffer().str() : std::string();
 }
 
-/// The environment of this process with EAGERLINT_START_POLICY=\p Policy.
-std::vector<std::string> environmentWith(llvm::StringRef Policy) {
+/// The environment of this process.
+std::vector<std::string> environment() {
   std::vector<std::string> Env;
 #if defined(__unix__) || defined(__APPLE__)
-  for (char **E = environ; E && *E; ++E) {
-    llvm::StringRef V = *E;
-    if (!V.starts_with((PolicyVariable + "=").str()))
-      Env.push_back(V.str());
-  }
+  for (char **E = environ; E && *E; ++E)
+    Env.push_back(*E);
 #endif
+  return Env;
+}
+
+/// The environment of this process with EAGERLINT_START_POLICY=\p Policy.
+std::vector<std::string> environmentWith(llvm::StringRef Policy) {
+  std::vector<std::string> Env = environment();
+  llvm::erase_if(Env, [](llvm::StringRef V) {
+    return V.starts_with((PolicyVariable + "=").str());
+  });
   Env.push_back((PolicyVariable + "=" + Policy).str());
   return Env;
 }
 
-/// Runs \p Exe under \p Policy; std::nullopt (after an error) when it could
-/// not be started at all.
+/// Runs \p Exe with the environment \p EnvStrings; \p Policy names the run
+/// (lazy or eager). std::nullopt (after an error) when it could not be
+/// started at all.
 std::optional<RunResult> runUnder(llvm::StringRef Exe, llvm::StringRef Policy,
+                                  const std::vector<std::string> &EnvStrings,
                                   llvm::StringRef TempDir,
                                   unsigned TimeoutSeconds) {
   llvm::SmallString<256> Out(TempDir), Err(TempDir);
   llvm::sys::path::append(Out, (Policy + ".stdout").str());
   llvm::sys::path::append(Err, (Policy + ".stderr").str());
-  std::vector<std::string> EnvStrings = environmentWith(Policy);
   std::vector<llvm::StringRef> Env(EnvStrings.begin(), EnvStrings.end());
   std::optional<llvm::StringRef> Redirects[] = {
       llvm::StringRef(""), llvm::StringRef(Out), llvm::StringRef(Err)};
@@ -614,78 +619,136 @@ private:
   std::string Path;
 };
 
-} // namespace
-
-int runVerify(int Argc, const char **Argv) {
-  bool Help = false;
-  std::optional<Options> Opt =
-      parseArgs(llvm::ArrayRef<const char *>(Argv, Argc > 0 ? Argc : 0), Help);
-  if (Help) {
-    llvm::outs() << Usage;
-    return ExitSame;
-  }
-  if (!Opt)
-    return ExitCannotRun;
-  Options &O = *Opt;
-
-  if (!llvm::sys::fs::exists(O.Program)) {
-    error() << "'" << O.Program << "': no such file\n";
-    return ExitCannotRun;
-  }
-  std::string Source = O.Program;
-  std::vector<std::string> DatabaseFlags;
-  if (!O.BuildDir.empty()) {
-    std::optional<std::vector<std::string>> F =
-        flagsFromDatabase(O.BuildDir, Source);
-    if (!F)
-      return ExitCannotRun;
-    DatabaseFlags = std::move(*F);
-  }
-  std::optional<std::string> Include = findRuntimeInclude(O);
-  std::optional<std::string> Compiler = findCompiler(O);
-  if (!Include || !Compiler)
-    return ExitCannotRun;
-
-  TempDir Temp(O.KeepTemps);
-  if (!Temp.create())
-    return ExitCannotRun;
-  llvm::SmallString<256> Exe(Temp.path()), BuildLog(Temp.path());
-  llvm::sys::path::append(Exe, "program");
-  llvm::sys::path::append(BuildLog, "build.log");
-
-  // -std=c++20 first so the program's own flags may override it; the runtime
-  // directory last so a program that ships its own copy keeps it.
-  std::vector<std::string> Cmd = {*Compiler, "-std=c++20"};
-  llvm::append_range(Cmd, DatabaseFlags);
-  llvm::append_range(Cmd, O.ExtraFlags);
-  Cmd.push_back("-I" + *Include);
-  Cmd.push_back(Source);
+/// Compiles \p Input into \p Exe with `Compiler Flags Input -o Exe`; false
+/// after printing why not (the compiler's own messages included).
+bool build(llvm::StringRef Compiler, llvm::ArrayRef<std::string> Flags,
+           llvm::StringRef Input, llvm::StringRef Exe, llvm::StringRef Log,
+           llvm::StringRef What) {
+  std::vector<std::string> Cmd = {Compiler.str()};
+  llvm::append_range(Cmd, Flags);
+  Cmd.push_back(Input.str());
   Cmd.push_back("-o");
-  Cmd.push_back(std::string(Exe));
+  Cmd.push_back(Exe.str());
   std::vector<llvm::StringRef> CmdRefs(Cmd.begin(), Cmd.end());
-  std::optional<llvm::StringRef> BuildRedirects[] = {llvm::StringRef(""),
-                                                     llvm::StringRef(BuildLog),
-                                                     llvm::StringRef(BuildLog)};
+  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""), Log, Log};
   std::string ErrMsg;
   bool ExecutionFailed = false;
-  int RC = llvm::sys::ExecuteAndWait(*Compiler, CmdRefs, std::nullopt,
-                                     BuildRedirects, BuildTimeoutSeconds, 0,
+  int RC = llvm::sys::ExecuteAndWait(Compiler, CmdRefs, std::nullopt,
+                                     Redirects, BuildTimeoutSeconds, 0,
                                      &ErrMsg, &ExecutionFailed);
-  if (ExecutionFailed || RC != 0) {
-    error() << "cannot build '" << O.Program << "'";
-    if (ExecutionFailed || RC < 0)
-      llvm::errs() << " (" << ErrMsg << ")";
-    llvm::errs() << "\n  command: " << llvm::join(Cmd, " ") << "\n";
-    llvm::errs() << readFile(BuildLog);
-    return ExitCannotRun;
-  }
+  if (!ExecutionFailed && RC == 0)
+    return true;
+  error() << "cannot build " << What;
+  if (ExecutionFailed || RC < 0)
+    llvm::errs() << " (" << ErrMsg << ")";
+  llvm::errs() << "\n  command: " << llvm::join(Cmd, " ") << "\n";
+  llvm::errs() << readFile(Log);
+  return false;
+}
 
+/// The profile --profile names, if it can start spawns lazily; std::nullopt
+/// after an error.
+std::optional<analysis::Profile> verifyProfile(llvm::StringRef Name) {
+  llvm::Expected<analysis::Profile> P = analysis::Profile::builtin(Name);
+  if (!P) {
+    error() << "--profile: " << llvm::toString(P.takeError()) << "\n";
+    return std::nullopt;
+  }
+  if (llvm::StringRef(P->YieldStatement).trim().empty()) {
+    error() << "profile '" << Name
+            << "' has no guaranteed yield statement, so its spawns cannot be "
+               "made to start lazily; nothing to compare\n";
+    return std::nullopt;
+  }
+  return std::move(*P);
+}
+
+/// The two builds to compare and how to run them.
+struct Builds {
+  std::string Lazy, Eager;
+  std::vector<std::string> LazyEnv, EagerEnv;
+  /// Said after the verdict, e.g. "(profile asio: 3 spawn sites wrapped)".
+  std::string Note;
+};
+
+/// Reports the spawn sites the rewrite left alone, one line each.
+void reportUnwrapped(llvm::StringRef Program, const cli::LazyRewrite &R) {
+  for (const cli::UnwrappedSpawn &U : R.Unwrapped)
+    llvm::errs() << "eagerlint verify: note: "
+                 << (U.File.empty() ? Program : llvm::StringRef(U.File)) << ":"
+                 << U.Line << ": spawn left as written: " << U.Reason << "\n";
+}
+
+/// Builds the program with every spawn \p P recognises wrapped to start
+/// lazily, next to the build as written in \p B.
+bool buildWrapped(const Options &O, llvm::StringRef Source,
+                  const analysis::Profile &P, llvm::StringRef Compiler,
+                  std::vector<std::string> Flags, llvm::StringRef TempDir,
+                  Builds &B) {
+  llvm::Expected<cli::LazyRewrite> R =
+      cli::rewriteSpawnsLazy(Source, Source, Flags, P);
+  if (!R) {
+    error() << "cannot start the spawns of '" << O.Program
+            << "' lazily: " << llvm::toString(R.takeError()) << "\n";
+    return false;
+  }
+  reportUnwrapped(O.Program, *R);
+  if (R->Wrapped == 0) {
+    error() << "'" << O.Program << "': ";
+    if (R->Recognised == 0)
+      llvm::errs() << "no spawn site of profile '" << P.Name
+                   << "' recognised";
+    else
+      llvm::errs() << R->Recognised << " spawn site"
+                   << (R->Recognised == 1 ? "" : "s")
+                   << " recognised, none could be wrapped";
+    llvm::errs() << "; nothing to compare\n";
+    return false;
+  }
+  llvm::SmallString<256> Copy(TempDir), Log(TempDir), Exe(TempDir);
+  llvm::sys::path::append(Copy, "lazy-" + llvm::sys::path::filename(Source));
+  llvm::sys::path::append(Log, "lazy-build.log");
+  llvm::sys::path::append(Exe, "program-lazy");
+  std::error_code EC;
+  {
+    llvm::raw_fd_ostream OS(Copy, EC);
+    if (!EC) {
+      OS << R->Text;
+      OS.close();
+      EC = OS.error();
+    }
+  }
+  if (EC) {
+    error() << "cannot write '" << Copy << "': " << EC.message() << "\n";
+    return false;
+  }
+  // The copy lives elsewhere: its quoted includes still resolve next to the
+  // program.
+  llvm::SmallString<256> Dir(Source);
+  llvm::sys::fs::make_absolute(Dir);
+  llvm::sys::path::remove_filename(Dir);
+  Flags.push_back("-iquote");
+  Flags.push_back(std::string(Dir));
+  if (!build(Compiler, Flags, Copy, Exe, Log,
+             "'" + O.Program + "' with its spawns wrapped to start lazily"))
+    return false;
+  B.Lazy = std::string(Exe);
+  B.Note = " (profile " + P.Name + ": " + std::to_string(R->Wrapped) +
+           " spawn site" + (R->Wrapped == 1 ? "" : "s") + " wrapped";
+  if (R->Wrapped != R->Recognised)
+    B.Note += " of " + std::to_string(R->Recognised);
+  B.Note += ")";
+  return true;
+}
+
+/// Runs both builds and prints the verdict; the exit status of verify.
+int compare(const Options &O, const Builds &B, llvm::StringRef TempDir) {
   std::optional<RunResult> Lazy =
-      runUnder(Exe, "lazy", Temp.path(), O.TimeoutSeconds);
+      runUnder(B.Lazy, "lazy", B.LazyEnv, TempDir, O.TimeoutSeconds);
   if (!Lazy)
     return ExitCannotRun;
   std::optional<RunResult> Eager =
-      runUnder(Exe, "eager", Temp.path(), O.TimeoutSeconds);
+      runUnder(B.Eager, "eager", B.EagerEnv, TempDir, O.TimeoutSeconds);
   if (!Eager)
     return ExitCannotRun;
 
@@ -704,12 +767,13 @@ int runVerify(int Argc, const char **Argv) {
   if (Lazy->Stdout == Eager->Stdout && Lazy->sameEnding(*Eager)) {
     OS << "same: " << O.Program << ": lazy and eager start print the same "
        << LazyLines.size() << " line" << (LazyLines.size() == 1 ? "" : "s")
-       << " and end with " << LazyStatus << "\n";
+       << " and end with " << LazyStatus << B.Note << "\n";
     return ExitSame;
   }
 
   OS << "different: " << O.Program
-     << ": the program behaves differently under lazy and eager start\n";
+     << ": the program behaves differently under lazy and eager start"
+     << B.Note << "\n";
   std::vector<Row> Rows = sideBySide(LazyLines, EagerLines);
   if (LazyLines == EagerLines && Lazy->Stdout != Eager->Stdout)
     // Only the final newline differs; say so rather than show equal rows.
@@ -722,6 +786,83 @@ int runVerify(int Argc, const char **Argv) {
     printStderrTail(OS, "eager", Eager->Stderr);
   }
   return ExitDifferent;
+}
+
+} // namespace
+
+int runVerify(int Argc, const char **Argv) {
+  bool Help = false;
+  std::optional<Options> Opt =
+      parseArgs(llvm::ArrayRef<const char *>(Argv, Argc > 0 ? Argc : 0), Help);
+  if (Help) {
+    llvm::outs() << Usage;
+    return ExitSame;
+  }
+  if (!Opt)
+    return ExitCannotRun;
+  Options &O = *Opt;
+
+  std::optional<analysis::Profile> Profile;
+  if (!O.Profile.empty() && !(Profile = verifyProfile(O.Profile)))
+    return ExitCannotRun;
+  if (!llvm::sys::fs::exists(O.Program)) {
+    error() << "'" << O.Program << "': no such file\n";
+    return ExitCannotRun;
+  }
+  std::string Source = O.Program;
+  std::vector<std::string> DatabaseFlags;
+  if (!O.BuildDir.empty()) {
+    std::optional<std::vector<std::string>> F =
+        flagsFromDatabase(O.BuildDir, Source);
+    if (!F)
+      return ExitCannotRun;
+    DatabaseFlags = std::move(*F);
+  }
+  // Only the reference runtime comes with eagerlint; another profile's
+  // runtime is on the program's own include path.
+  bool OnReference = !Profile || Profile->Name == "reference";
+  std::optional<std::string> Include;
+  if (OnReference && !(Include = findRuntimeInclude(O)))
+    return ExitCannotRun;
+  std::optional<std::string> Compiler = findCompiler(O);
+  if (!Compiler)
+    return ExitCannotRun;
+
+  TempDir Temp(O.KeepTemps);
+  if (!Temp.create())
+    return ExitCannotRun;
+  llvm::SmallString<256> Exe(Temp.path()), BuildLog(Temp.path());
+  llvm::sys::path::append(Exe, "program");
+  llvm::sys::path::append(BuildLog, "build.log");
+
+  // -std=c++20 first so the program's own flags may override it; the runtime
+  // directory last so a program that ships its own copy keeps it.
+  std::vector<std::string> Flags = {"-std=c++20"};
+  llvm::append_range(Flags, DatabaseFlags);
+  llvm::append_range(Flags, O.ExtraFlags);
+  if (Include)
+    Flags.push_back("-I" + *Include);
+  if (!build(*Compiler, Flags, Source, Exe, BuildLog, "'" + O.Program + "'"))
+    return ExitCannotRun;
+
+  Builds B;
+  B.Eager = std::string(Exe);
+  if (!Profile) {
+    B.Lazy = B.Eager;
+    B.LazyEnv = environmentWith("lazy");
+    B.EagerEnv = environmentWith("eager");
+    return compare(O, B, Temp.path());
+  }
+  if (!buildWrapped(O, Source, *Profile, *Compiler, Flags, Temp.path(), B))
+    return ExitCannotRun;
+  // On the reference runtime both builds start eagerly; the wrapping alone
+  // makes the lazy one.
+  if (OnReference) {
+    B.LazyEnv = B.EagerEnv = environmentWith("eager");
+  } else {
+    B.LazyEnv = B.EagerEnv = environment();
+  }
+  return compare(O, B, Temp.path());
 }
 
 } // namespace eagerlint

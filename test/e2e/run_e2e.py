@@ -29,7 +29,12 @@ difference, or a fix that does not make the policies agree, fails the
 program, and the failure says which step and shows the tool's output.
 
 Linting and verifying use the eagerlint CLI (--eagerlint): `eagerlint -p`
-and `eagerlint verify`.
+and `eagerlint verify`. With --profile NAME the programs run on that
+profile's own runtime (Asio): lint with `--profile NAME`, verify with
+`verify --profile NAME -p WORK` (the program as written against a build
+whose spawns are wrapped to start lazily). With --cross-check-profile NAME
+every verify step also runs `verify --profile NAME`, whose verdict must be
+the expected one too, so the wrapping and the policy switch agree.
 """
 
 import argparse
@@ -53,6 +58,7 @@ TOOL_TIMEOUT = 600
 OPTIONS = re.compile(r"//\s*EAGERLINT-OPTIONS:(?P<options>.*)$")
 VERIFY_EXIT = re.compile(r"//\s*VERIFY-EXIT:\s*(\d+)")
 VERIFY_OUTPUT = re.compile(r"//\s*VERIFY-OUTPUT:\s*(.*\S)")
+VERIFY_ARGS = re.compile(r"//\s*VERIFY-ARGS:\s*(.*\S)")
 
 
 class Program:
@@ -125,11 +131,12 @@ class Tools:
     def __init__(self, args):
         self.args = args
         self.verify_cmd = [args.eagerlint, "verify"]
+        self.profile_args = ["--profile", args.profile] if args.profile else []
 
     def lint(self, work, source, fix, options=()):
         """(findings as a set of (check, line), exit code, output)."""
         a = self.args
-        cmd = [a.eagerlint, "-p", work, "-j", "1"]
+        cmd = [a.eagerlint, "-p", work, "-j", "1"] + self.profile_args
         for option in options:
             cmd += ["--option", option]
         if fix:
@@ -147,9 +154,14 @@ class Tools:
                     findings.add((check, int(m.group("line"))))
         return findings, rc, " ".join(shlex.quote(c) for c in cmd) + "\n" + out
 
-    def verify(self, work, source):
-        """(exit code, output) of verify on `source`."""
-        cmd = self.verify_cmd + ["--timeout", str(self.args.timeout), source]
+    def verify(self, work, source, profile=None):
+        """(exit code, output) of verify on `source`; on a profile's runtime
+        with the flags of work's compilation database."""
+        cmd = self.verify_cmd + ["--timeout", str(self.args.timeout)]
+        profile = profile or self.args.profile
+        if profile:
+            cmd += ["--profile", profile, "-p", work]
+        cmd.append(source)
         rc, out = run(cmd, cwd=work)
         return rc, " ".join(shlex.quote(c) for c in cmd) + "\n" + out
 
@@ -182,7 +194,17 @@ def lint_ok(tools, result, work, source, expected, fix, label):
 
 
 def verify_ok(tools, result, work, source, want_same, label):
-    rc, out = tools.verify(work, source)
+    ok = verify_step(tools, result, work, source, want_same, label, None)
+    cross = tools.args.cross_check_profile
+    if cross:
+        # The wrapping must reproduce the policy switch's verdict.
+        ok = verify_step(tools, result, work, source, want_same,
+                         f"{label} (--profile {cross})", cross) and ok
+    return ok
+
+
+def verify_step(tools, result, work, source, want_same, label, profile):
+    rc, out = tools.verify(work, source, profile)
     result.logs.append((label, out))
     if rc == 2 or rc is None:
         return result.step(label, False, "could not build or run (verify exit "
@@ -207,12 +229,13 @@ def check_program(tools, program, root):
     source = os.path.join(work, os.path.basename(program.path))
     shutil.copyfile(program.path, source)
     a = tools.args
+    include = ["-I" + a.runtime_include] if a.runtime_include else []
     with open(os.path.join(work, "compile_commands.json"), "w") as f:
         json.dump([{
             "directory": work,
             "file": source,
-            "arguments": [a.cxx, "-std=c++20", "-I" + a.runtime_include,
-                          "-c", source, "-o",
+            "arguments": [a.cxx, "-std=c++20"] + include + a.flag +
+                         ["-c", source, "-o",
                           os.path.join(work, program.name + ".o")],
         }], f, indent=2)
 
@@ -252,8 +275,14 @@ def verify_self_test(tools, path, root):
     wants = VERIFY_OUTPUT.findall(text)
     if not want_exit:
         return False, f"{path}: no '// VERIFY-EXIT:' comment"
-    cmd = tools.verify_cmd + ["--timeout", "1", path]
-    rc, out = run(cmd, cwd=root)
+    extra = VERIFY_ARGS.search(text)
+    # Run where the input is, so messages name it as the expectations do.
+    cmd = tools.verify_cmd + ["--timeout", "1"]
+    cmd += shlex.split(extra.group(1)) if extra else tools.profile_args
+    cmd.append(os.path.basename(path))
+    if tools.args.flag:
+        cmd += ["--"] + tools.args.flag
+    rc, out = run(cmd, cwd=os.path.dirname(os.path.abspath(path)))
     problems = []
     if rc != int(want_exit.group(1)):
         problems.append(f"exit {rc}, expected {want_exit.group(1)}")
@@ -278,8 +307,17 @@ def main():
     p.add_argument("--verify-inputs",
                    help="folder of verify's own test inputs (VERIFY-EXIT)")
     p.add_argument("--work", required=True, help="scratch folder (emptied)")
-    p.add_argument("--runtime-include", required=True,
+    p.add_argument("--runtime-include",
                    help="folder holding eagerlint/runtime.hpp (for the lint step)")
+    p.add_argument("--profile",
+                   help="run on this profile's own runtime: lint and verify "
+                        "with --profile NAME")
+    p.add_argument("--flag", action="append", default=[],
+                   help="a compiler flag for every program (repeat; write "
+                        "--flag=-DX=1)")
+    p.add_argument("--cross-check-profile",
+                   help="also verify with --profile NAME and require the "
+                        "policy switch's verdict")
     p.add_argument("--cxx", default="clang++-19",
                    help="compiler named in the generated compile_commands.json")
     p.add_argument("--eagerlint", required=True, help="the eagerlint CLI")
@@ -290,6 +328,11 @@ def main():
     p.add_argument("-v", "--verbose", action="store_true",
                    help="show every step's output, not only failures")
     args = p.parse_args()
+    # The tools run in other folders.
+    if os.sep in args.eagerlint:
+        args.eagerlint = os.path.abspath(args.eagerlint)
+    if args.runtime_include:
+        args.runtime_include = os.path.abspath(args.runtime_include)
 
     paths = sorted(os.path.join(args.programs, n)
                    for n in os.listdir(args.programs) if n.endswith(".cpp"))
