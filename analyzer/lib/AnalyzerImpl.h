@@ -109,6 +109,9 @@ public:
   /// hazard, as it is for a handle that cancels on destruction.
   bool flippedType(clang::QualType T) const;
   bool cancelsOnDestroy(clang::QualType T) const;
+  /// Whether an object of type \p T has one of the profile's cancel
+  /// functions (a cancellation source).
+  bool cancellable(clang::QualType T) const;
   /// Whether operations on an object of type \p T are no state access.
   bool unshared(clang::QualType T) const;
   /// The call of an eager coroutine that \p E is the operand of a co_await.

@@ -28,8 +28,15 @@ ResolvedCoroutine Analyzer::Impl::resolveCoroutineExpr(const Expr *E,
       R.Spawned = Def;
       R.SpawnedCall = Call;
     }
-    if (createsCoroutine(Callee))
+    if (createsCoroutine(Callee)) {
       R.Declared = Callee;
+      return R;
+    }
+    // `co_withExecutor(ex, f())`: a wrapper around the coroutine.
+    for (const Expr *Arg : Call->arguments())
+      if (ResolvedCoroutine Inner = resolveCoroutineExpr(Arg, Depth + 1);
+          Inner.Declared)
+        return Inner;
     return R;
   }
   if (auto *L = dyn_cast<LambdaExpr>(E)) {
@@ -48,7 +55,12 @@ ResolvedCoroutine Analyzer::Impl::resolveSpawned(const CallExpr *SpawnCall) {
   if (!Inserted)
     return It->second;
   ResolvedCoroutine R;
-  for (const Expr *Arg : SpawnCall->arguments()) {
+  // `co_withExecutor(ex, f()).start()`: the spawn is a member of the object
+  // that holds the coroutine.
+  llvm::SmallVector<const Expr *, 4> Candidates(SpawnCall->arguments());
+  if (const Expr *Obj = implicitObject(SpawnCall))
+    Candidates.push_back(Obj);
+  for (const Expr *Arg : Candidates) {
     R = resolveCoroutineExpr(Arg, 0);
     if (R.Declared) {
       R.SpawnedExpr = Arg;
@@ -77,6 +89,7 @@ public:
     bool Awaited;          ///< the operand of a co_await
     bool Discarded;        ///< an expression statement of its own
     bool Argument;         ///< passed straight to another call
+    const ValueDecl *BoundBy; ///< object of a handle binder wrapping it
   };
   std::vector<Found> Calls;
 
@@ -129,7 +142,8 @@ private:
   }
 
   void record(const CallExpr *Call, bool TypeLevel) {
-    Found F{Call, TypeLevel, nullptr, nullptr, nullptr, false, false, false};
+    Found F{Call,  TypeLevel, nullptr, nullptr, nullptr,
+            false, false,     false,   nullptr};
     for (auto It = Parents.rbegin(), E = Parents.rend(); It != E; ++It) {
       if (isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
               ExprWithCleanups, ParenExpr, CXXFunctionalCastExpr>(*It))
@@ -139,6 +153,10 @@ private:
           C->getConstructor()->isCopyOrMoveConstructor())
         continue;
       F.Argument = isa<CallExpr, CXXConstructExpr>(*It);
+      if (auto *MC = dyn_cast<CXXMemberCallExpr>(*It);
+          MC && I.Binders.matches(MC->getMethodDecl()))
+        if (auto B = baseOf(MC->getImplicitObjectArgument()))
+          F.BoundBy = B->Decl;
       break;
     }
     const Stmt *Child = Call;
@@ -189,6 +207,15 @@ private:
   }
 };
 } // namespace
+
+bool Analyzer::Impl::cancellable(QualType T) const {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  return llvm::any_of(RD->methods(), [&](const CXXMethodDecl *MD) {
+    return Cancel.matches(MD);
+  });
+}
 
 void Analyzer::Impl::findHandleBinders(
     const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
@@ -385,6 +412,15 @@ Analyzer::Impl::spawnSitesIn(const FunctionDecl *FD) {
     if (F.Handle)
       S.Handles.push_back(F.Handle);
     findHandleBinders(F.Call, S.Handles);
+    if (F.BoundBy && !llvm::is_contained(S.Handles, F.BoundBy))
+      S.Handles.push_back(F.BoundBy);
+    // A cancellation source handed to the coroutine (`flush(abort_source&)`)
+    // cancels it.
+    if (S.SpawnedCall)
+      for (const Expr *Arg : S.SpawnedCall->arguments())
+        if (auto B = baseOf(Arg); B && cancellable(Arg->getType()) &&
+                                  !llvm::is_contained(S.Handles, B->Decl))
+          S.Handles.push_back(B->Decl);
     // A discarded handle that cancels on destruction, or a discarded task
     // of a type analysed as eager only because it is flipped: lazily it
     // would never have run.
@@ -394,7 +430,7 @@ Analyzer::Impl::spawnSitesIn(const FunctionDecl *FD) {
     PrefixSummary Window;
     // An eager task handed straight to another call (`gather(f(), g())`)
     // is where a lazy one would have started too.
-    if (!(F.TypeLevel && F.Argument))
+    if (!(F.TypeLevel && F.Argument && !F.BoundBy))
       walkWindow(*FI, F.Call, S.Handles, Window, S.Window,
                  /*StopAtHandOff=*/F.TypeLevel);
     S.WindowAccesses = std::move(Window.Accesses);
