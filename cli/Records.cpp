@@ -59,7 +59,6 @@ Value toJSON(const TUResult &R) {
                 {"toolSucceeded", R.ToolSucceeded},
                 {"seconds", R.Seconds},
                 {"diagnostics", R.Diags},
-                {"spawned", R.SpawnedUSRs},
                 {"spawns", R.Spawns},
                 {"conditional", R.Conditional}};
 }
@@ -106,7 +105,7 @@ bool fromJSON(const Value &V, TUResult &R, llvm::json::Path Path) {
   return O && O.map("file", R.File) &&
          O.map("toolSucceeded", R.ToolSucceeded) &&
          O.map("seconds", R.Seconds) && O.map("diagnostics", R.Diags) &&
-         O.map("spawned", R.SpawnedUSRs) && O.map("spawns", R.Spawns) &&
+         O.map("spawns", R.Spawns) &&
          O.map("conditional", R.Conditional);
 }
 

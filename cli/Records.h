@@ -43,6 +43,10 @@ struct DiagRecord {
 
   // Filled by the driver.
   std::string Fingerprint;
+  /// What version 1 baselines may hold for this finding: they hashed the
+  /// message with the reason for a missing fix-it appended, and that reason
+  /// is now a note at the finding's own position.
+  std::vector<std::string> LegacyFingerprints;
   bool Baselined = false;
 };
 
@@ -65,7 +69,6 @@ struct TUResult {
   bool ToolSucceeded = false;
   double Seconds = 0;
   std::vector<DiagRecord> Diags;
-  std::vector<std::string> SpawnedUSRs;
   std::vector<SpawnRecord> Spawns;
   std::vector<ConditionalRecord> Conditional;
 };
