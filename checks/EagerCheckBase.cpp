@@ -44,7 +44,7 @@ public:
   bool carriesInclude(size_t Index) const { return CarriesInclude[Index]; }
 
 private:
-  void reportFacts(const SourceManager &SM) const;
+  void reportFacts() const;
 
   const SourceManager *SM;
   std::string Key;
@@ -92,13 +92,14 @@ std::shared_ptr<SharedAnalysis> joinAnalysis(const SourceManager *SM,
 /// The profile \p O configures; on an invalid option, a configuration error
 /// of \p Check that says the check is disabled.
 std::optional<analysis::Profile>
-buildProfile(const analysis::ProfileOptions &O, clang::tidy::ClangTidyCheck &Check,
-             StringRef Name) {
+buildProfile(const analysis::ProfileOptions &O,
+             clang::tidy::ClangTidyCheck &Check, StringRef Name) {
   llvm::Expected<analysis::Profile> P = analysis::Profile::configured(O);
   if (P)
     return std::move(*P);
   std::string Why = llvm::toString(P.takeError());
-  if (llvm::Expected<analysis::Profile> B = analysis::Profile::builtin(O.Profile);
+  if (llvm::Expected<analysis::Profile> B =
+          analysis::Profile::builtin(O.Profile);
       !B) {
     llvm::consumeError(B.takeError());
     Check.configurationDiag("unknown profile '%0' in option 'Profile' of check "
@@ -125,7 +126,7 @@ llvm::ArrayRef<analysis::Finding> SharedAnalysis::findings(ASTContext &Ctx) {
   Analyzer = std::make_unique<analysis::Analyzer>(Ctx, Profile, Opts);
   Findings = Analyzer->findings(Enabled);
   if (Sink)
-    reportFacts(Ctx.getSourceManager());
+    reportFacts();
   llvm::DenseSet<FileID> WithInclude;
   for (const analysis::Finding &F : Findings)
     CarriesInclude.push_back(F.Fix && F.FixFile.isValid() &&
@@ -133,7 +134,8 @@ llvm::ArrayRef<analysis::Finding> SharedAnalysis::findings(ASTContext &Ctx) {
   return Findings;
 }
 
-void SharedAnalysis::reportFacts(const SourceManager &SM) const {
+void SharedAnalysis::reportFacts() const {
+  const SourceManager &SM = *this->SM;
   for (const analysis::SpawnSite &S : Analyzer->spawnSites()) {
     // A coroutine defined in another translation unit has no visible body
     // here, but its declaration has the same USR.
@@ -151,7 +153,7 @@ void SharedAnalysis::reportFacts(const SourceManager &SM) const {
 
 analysis::ProfileOptions EagerCheck::readOptions() const {
   analysis::ProfileOptions O;
-#define EAGERLINT_PROFILE_OPTION(KEY, FLAG, META, DEFAULT, HELP)                \
+#define EAGERLINT_PROFILE_OPTION(KEY, FLAG, META, DEFAULT, HELP)               \
   O.KEY = Options.getLocalOrGlobal(#KEY, DEFAULT).str();
 #include "eagerlint/analysis/Options.def"
   return O;
@@ -227,7 +229,7 @@ void EagerCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
     Shown.PrefixIdentity =
         analysis::prefixIdentityName(Profile->PrefixIdentity).str();
   }
-#define EAGERLINT_PROFILE_OPTION(KEY, FLAG, META, DEFAULT, HELP)                \
+#define EAGERLINT_PROFILE_OPTION(KEY, FLAG, META, DEFAULT, HELP)               \
   Options.store(Opts, #KEY, Shown.KEY);
 #include "eagerlint/analysis/Options.def"
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());

@@ -15,7 +15,7 @@ class EagerTidyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(
       clang::tidy::ClangTidyCheckFactories &CheckFactories) override {
-#define EAGERLINT_CHECK(KIND, NAME, CLASS, SHORT, FULL, FIX)                    \
+#define EAGERLINT_CHECK(KIND, NAME, CLASS, SHORT, FULL, FIX)                   \
   CheckFactories.registerCheck<CLASS>(NAME);
 #include "eagerlint/analysis/Checks.def"
   }

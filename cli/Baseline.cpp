@@ -1,6 +1,5 @@
 //===- Baseline.cpp - Known findings a CI gate tolerates ------------------===//
 #include "Baseline.h"
-#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -46,25 +45,22 @@ llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path) {
 }
 
 void applyBaseline(Report &R, const std::vector<BaselineEntry> &Entries) {
-  std::map<std::tuple<std::string, std::string, std::string>, unsigned> Known;
+  // A version 1 entry holds what DiagRecord::LegacyFingerprint is now.
+  std::map<std::tuple<int, std::string, std::string, std::string>, unsigned>
+      Known;
   for (const BaselineEntry &E : Entries)
-    ++Known[{E.Check, E.File, E.Fingerprint}];
-  bool Legacy = llvm::any_of(
-      Entries, [](const BaselineEntry &E) { return E.Version == 1; });
+    ++Known[{E.Version == 1 ? 1 : 2, E.Check, E.File, E.Fingerprint}];
   R.UsedBaseline = true;
   for (DiagRecord &D : R.Findings) {
     std::string File = R.display(D.Pos.File);
-    auto Take = [&](const std::string &Fingerprint) {
-      auto It = Known.find({D.Check, File, Fingerprint});
+    auto Take = [&](int Version, const std::string &Fingerprint) {
+      auto It = Known.find({Version, D.Check, File, Fingerprint});
       if (It == Known.end() || It->second == 0)
         return false;
       --It->second;
       return true;
     };
-    D.Baselined = Take(D.Fingerprint);
-    if (Legacy)
-      for (const std::string &Old : D.LegacyFingerprints)
-        D.Baselined = D.Baselined || Take(Old);
+    D.Baselined = Take(2, D.Fingerprint) || Take(1, D.LegacyFingerprint);
   }
 }
 

@@ -14,7 +14,7 @@ struct BaselineEntry {
   std::string File; ///< Relative to the source root.
   std::string Fingerprint;
   /// The baseline format's version: 1 hashed the reason for a missing
-  /// fix-it with the message (see DiagRecord::LegacyFingerprints), 2 does
+  /// fix-it with the message (see DiagRecord::LegacyFingerprint), 2 does
   /// not.
   int Version = 2;
 };

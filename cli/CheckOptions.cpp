@@ -7,9 +7,9 @@
 namespace eagerlint::cli {
 
 static const CheckOption Options[] = {
-#define EAGERLINT_PROFILE_OPTION(KEY, FLAG, META, DEFAULT, HELP)                \
+#define EAGERLINT_PROFILE_OPTION(KEY, FLAG, META, DEFAULT, HELP)               \
   {#KEY, FLAG, META, DEFAULT, HELP},
-#define EAGERLINT_ENGINE_OPTION(KEY, FLAG, META, DEFAULT, HELP)                 \
+#define EAGERLINT_ENGINE_OPTION(KEY, FLAG, META, DEFAULT, HELP)                \
   {#KEY, FLAG, META, DEFAULT, HELP},
 #include "eagerlint/analysis/Options.def"
 };
@@ -33,7 +33,7 @@ llvm::Error validateOption(llvm::StringRef Key, llvm::StringRef Value) {
   llvm::StringRef Local = Key.contains('.') ? Key.rsplit('.').second : Key;
   analysis::ProfileOptions O;
   bool InProfile = false;
-#define EAGERLINT_PROFILE_OPTION(KEY, FLAG, META, DEFAULT, HELP)                \
+#define EAGERLINT_PROFILE_OPTION(KEY, FLAG, META, DEFAULT, HELP)               \
   if (Local == #KEY) {                                                         \
     O.KEY = Value.str();                                                       \
     InProfile = true;                                                          \

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
 #include "Baseline.h"
+#include "CheckOptions.h"
 #include "Fixes.h"
 #include "Output.h"
 #include "Report.h"
@@ -15,7 +16,6 @@
 #include "Runner.h"
 #include "Support.h"
 #include "Worker.h"
-#include "CheckOptions.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -107,16 +107,16 @@ cl::opt<std::string>
                       cl::value_desc("file"), cl::cat(Category));
 // One flag per check option (Options.def): --spawn-functions=... sets
 // SpawnFunctions for every check, as a global .clang-tidy entry would.
-#define EAGERLINT_OPTION_FLAG(KEY, FLAG, META, DEFAULT, HELP)                   \
+#define EAGERLINT_OPTION_FLAG(KEY, FLAG, META, DEFAULT, HELP)                  \
   cl::opt<std::string> KEY##Flag(FLAG, cl::desc(HELP " (option " #KEY ")"),    \
                                  cl::value_desc(META), cl::cat(Category));
 #define EAGERLINT_PROFILE_OPTION EAGERLINT_OPTION_FLAG
 #define EAGERLINT_ENGINE_OPTION EAGERLINT_OPTION_FLAG
 #include "eagerlint/analysis/Options.def"
 const std::pair<llvm::StringRef, cl::opt<std::string> *> OptionFlags[] = {
-#define EAGERLINT_PROFILE_OPTION(KEY, FLAG, META, DEFAULT, HELP)                \
+#define EAGERLINT_PROFILE_OPTION(KEY, FLAG, META, DEFAULT, HELP)               \
   {#KEY, &KEY##Flag},
-#define EAGERLINT_ENGINE_OPTION(KEY, FLAG, META, DEFAULT, HELP)                 \
+#define EAGERLINT_ENGINE_OPTION(KEY, FLAG, META, DEFAULT, HELP)                \
   {#KEY, &KEY##Flag},
 #include "eagerlint/analysis/Options.def"
 };

@@ -43,10 +43,9 @@ struct DiagRecord {
 
   // Filled by the driver.
   std::string Fingerprint;
-  /// What version 1 baselines may hold for this finding: they hashed the
-  /// message with the reason for a missing fix-it appended, and that reason
-  /// is now a note at the finding's own position.
-  std::vector<std::string> LegacyFingerprints;
+  /// What a version 1 baseline holds for this finding: it hashed the message
+  /// with the reason for a missing fix-it appended, a note now.
+  std::string LegacyFingerprint;
   bool Baselined = false;
 };
 

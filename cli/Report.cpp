@@ -168,18 +168,23 @@ Report buildReport(const std::vector<JobOutcome> &Outcomes,
   });
 
   // Identical findings on identical lines are told apart by their rank.
-  llvm::StringMap<unsigned> Occurrences;
+  llvm::StringMap<unsigned> Occurrences, LegacyOccurrences;
   for (DiagRecord &D : R.Findings) {
     std::string File = R.display(D.Pos.File);
     llvm::StringRef Line = Sources.lineText(D.Pos.File, D.Pos.Offset);
     std::string Base = fingerprintBase(D.Check, File, Line, D.Message);
-    std::string Rank = ":" + std::to_string(Occurrences[Base]++);
-    D.Fingerprint = Base + Rank;
+    D.Fingerprint = Base + ":" + std::to_string(Occurrences[Base]++);
+    // Version 1 hashed the message with the reason for a missing fix-it
+    // appended; that reason is now the note at the finding's own position.
+    std::string Legacy = D.Message;
     for (const NoteRecord &N : D.Notes)
-      if (N.Pos.File == D.Pos.File && N.Pos.Offset == D.Pos.Offset)
-        D.LegacyFingerprints.push_back(
-            fingerprintBase(D.Check, File, Line, D.Message + "; " + N.Message) +
-            Rank);
+      if (N.Pos.File == D.Pos.File && N.Pos.Offset == D.Pos.Offset) {
+        Legacy += "; " + N.Message;
+        break;
+      }
+    std::string LegacyBase = fingerprintBase(D.Check, File, Line, Legacy);
+    D.LegacyFingerprint =
+        LegacyBase + ":" + std::to_string(LegacyOccurrences[LegacyBase]++);
   }
   return R;
 }

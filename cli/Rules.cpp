@@ -5,7 +5,7 @@
 namespace eagerlint::cli {
 
 static const Rule Rules[] = {
-#define EAGERLINT_CHECK(KIND, NAME, CLASS, SHORT, FULL, FIX)                    \
+#define EAGERLINT_CHECK(KIND, NAME, CLASS, SHORT, FULL, FIX)                   \
   {NAME, #KIND, SHORT, FULL, FIX},
 #include "eagerlint/analysis/Checks.def"
 };

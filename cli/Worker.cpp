@@ -203,8 +203,8 @@ public:
 
   void conditional(const analysis::Finding &F,
                    const SourceManager &SM) override {
-    ConditionalRecord C{analysis::checkName(F.Kind).str(),
-                        position(SM, F.Loc), F.RequiresSpawnOf};
+    ConditionalRecord C{analysis::checkName(F.Kind).str(), position(SM, F.Loc),
+                        F.RequiresSpawnOf};
     if (Conditionals.insert({C.Check + '\0' + C.USR, C.Pos.File, C.Pos.Offset})
             .second)
       Out.Conditional.push_back(std::move(C));
@@ -222,8 +222,7 @@ private:
 
   const ClangTidyContext &Context;
   TUResult &Out;
-  std::set<std::tuple<std::string, std::string, unsigned>> Spawns,
-      Conditionals;
+  std::set<std::tuple<std::string, std::string, unsigned>> Spawns, Conditionals;
 };
 
 class ActionFactory : public tooling::FrontendActionFactory {

@@ -200,8 +200,15 @@ struct Builder {
            const std::string &WhyNoFix, std::string RequiresSpawnOf = {}) {
     if (!inUserCode(Loc))
       return;
-    Finding F{K,          Loc,      std::move(Message), std::move(Notes),
-              std::move(Fix), {}, FileID(), {}, std::move(RequiresSpawnOf)};
+    Finding F{K,
+              Loc,
+              std::move(Message),
+              std::move(Notes),
+              std::move(Fix),
+              {},
+              FileID(),
+              {},
+              std::move(RequiresSpawnOf)};
     if (!F.Fix)
       F.NoFixReason = WhyNoFix;
     if (F.Fix)

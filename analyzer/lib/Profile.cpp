@@ -118,12 +118,11 @@ llvm::Expected<Profile> Profile::configured(const ProfileOptions &O) {
     P->YieldStatement = O.YieldStatement;
   if (!llvm::StringRef(O.YieldHeader).trim().empty())
     P->YieldHeader = O.YieldHeader;
-  if (llvm::Error E = parseKeyword(
-          "SpawnStart", O.SpawnStart,
-          {{"queued", SpawnStartKind::Queued},
-           {"inline", SpawnStartKind::Inline},
-           {"dispatch", SpawnStartKind::Dispatch}},
-          P->SpawnStart))
+  if (llvm::Error E = parseKeyword("SpawnStart", O.SpawnStart,
+                                   {{"queued", SpawnStartKind::Queued},
+                                    {"inline", SpawnStartKind::Inline},
+                                    {"dispatch", SpawnStartKind::Dispatch}},
+                                   P->SpawnStart))
     return std::move(E);
   if (llvm::Error E = parseKeyword("PrefixIdentity", O.PrefixIdentity,
                                    {{"creator", PrefixIdentityKind::Creator},
