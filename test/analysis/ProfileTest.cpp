@@ -70,7 +70,7 @@ TEST(ProfileTest, ConfiguredAddsToTheProfileAndKeepsItsYieldWhenEmpty) {
   EXPECT_NE(P->fingerprint(), Q->fingerprint());
   EXPECT_EQ(P->fingerprint(), Profile::configured(ProfileOptions{
                                   "asio", "::lib::spawn", "", "", "", "", "",
-                                  "", ""})
+                                  "", "", "", "", ""})
                                   ->fingerprint());
   O.Profile = "nope";
   auto R = Profile::configured(O);
