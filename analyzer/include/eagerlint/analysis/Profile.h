@@ -99,9 +99,8 @@ struct Profile {
   /// Names of the built-in profiles, in a stable order.
   static llvm::ArrayRef<llvm::StringRef> builtinNames();
 
-  /// The built-in profile \p O names with \p O's additions, or an error in
-  /// one line: an unknown profile (naming the known ones), or an unknown
-  /// SpawnStart or PrefixIdentity value (naming the known values).
+  /// The built-in profile \p O names with \p O's additions, or an error
+  /// naming the known profiles.
   static llvm::Expected<Profile> configured(const ProfileOptions &O);
 
   /// A string that differs between two profiles exactly when an analysis
