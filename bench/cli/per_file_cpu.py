@@ -53,7 +53,7 @@ def main():
     flags = a.compiler_args or ASIO_FLAGS
     work = tempfile.mkdtemp(prefix="eagerlint-cpu-")
     job = {"file": source,
-           "commands": [{"directory": work, "file": source, "output": "",
+           "commands": [{"directory": os.getcwd(), "file": source, "output": "",
                          "arguments": ["clang++"] + flags + ["-c", source]}],
            "checkOptions": {"Profile": a.profile},
            "extraArgs": [], "extraArgsBefore": []}
