@@ -11,7 +11,6 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
-#include <mutex>
 #include <vector>
 
 using namespace clang;
@@ -24,8 +23,8 @@ namespace eagerlint::tidy {
 class SharedAnalysis {
 public:
   SharedAnalysis(const SourceManager *SM, std::string Key,
-                 analysis::Profile Profile)
-      : SM(SM), Key(std::move(Key)), Profile(std::move(Profile)) {}
+                 analysis::Profile Profile, FactsSink *Sink)
+      : SM(SM), Key(std::move(Key)), Profile(std::move(Profile)), Sink(Sink) {}
 
   bool serves(const SourceManager *OtherSM, llvm::StringRef OtherKey) const {
     return SM == OtherSM && Key == OtherKey;
@@ -45,9 +44,12 @@ public:
   bool carriesInclude(size_t Index) const { return CarriesInclude[Index]; }
 
 private:
+  void reportFacts() const;
+
   const SourceManager *SM;
   std::string Key;
   analysis::Profile Profile;
+  FactsSink *Sink;
   llvm::SmallVector<analysis::CheckKind, analysis::NumCheckKinds> Enabled;
   std::unique_ptr<analysis::Analyzer> Analyzer;
   std::vector<analysis::Finding> Findings;
@@ -60,16 +62,9 @@ namespace {
 // the translation unit being checked on this thread are found here.
 thread_local std::vector<std::weak_ptr<SharedAnalysis>> LiveAnalyses;
 
-std::mutex ProjectMutex;
-std::shared_ptr<const llvm::StringSet<>> ProjectSpawned;
-
-std::shared_ptr<const llvm::StringSet<>> projectSpawned() {
-  std::lock_guard<std::mutex> Lock(ProjectMutex);
-  return ProjectSpawned;
-}
-
 std::shared_ptr<SharedAnalysis> joinAnalysis(const SourceManager *SM,
                                              const analysis::Profile &P,
+                                             FactsSink *Sink,
                                              analysis::CheckKind Kind) {
   // Everything that changes the findings distinguishes one analysis from
   // another, so checks configured alike share one.
@@ -87,29 +82,38 @@ std::shared_ptr<SharedAnalysis> joinAnalysis(const SourceManager *SM,
     }
   }
   if (!Found) {
-    Found = std::make_shared<SharedAnalysis>(SM, std::move(Key), P);
+    Found = std::make_shared<SharedAnalysis>(SM, std::move(Key), P, Sink);
     LiveAnalyses.push_back(Found);
   }
   Found->enable(Kind);
   return Found;
 }
 
+/// The profile \p O configures; on an invalid option, a configuration error
+/// of \p Check that says the check is disabled.
 std::optional<analysis::Profile>
-buildProfile(const analysis::ProfileOptions &O) {
+buildProfile(const analysis::ProfileOptions &O,
+             clang::tidy::ClangTidyCheck &Check, StringRef Name) {
   llvm::Expected<analysis::Profile> P = analysis::Profile::configured(O);
-  if (!P) {
-    llvm::consumeError(P.takeError());
-    return std::nullopt;
+  if (P)
+    return std::move(*P);
+  std::string Why = llvm::toString(P.takeError());
+  if (llvm::Expected<analysis::Profile> B =
+          analysis::Profile::builtin(O.Profile);
+      !B) {
+    llvm::consumeError(B.takeError());
+    Check.configurationDiag("unknown profile '%0' in option 'Profile' of check "
+                            "'%1'; known profiles: %2; the check is disabled",
+                            DiagnosticIDs::Error)
+        << O.Profile << Name
+        << llvm::join(analysis::Profile::builtinNames(), ", ");
+  } else {
+    Check.configurationDiag("%0 in the options of check '%1'; the check is "
+                            "disabled",
+                            DiagnosticIDs::Error)
+        << Why << Name;
   }
-  return std::move(*P);
-}
-
-// An empty value means "the profile's", so a dumped configuration read back
-// behaves the same.
-std::optional<std::string> optionalOption(std::optional<StringRef> Value) {
-  if (!Value || Value->trim().empty())
-    return std::nullopt;
-  return Value->str();
+  return std::nullopt;
 }
 
 } // namespace
@@ -118,15 +122,11 @@ llvm::ArrayRef<analysis::Finding> SharedAnalysis::findings(ASTContext &Ctx) {
   if (Analyzer)
     return Findings;
   analysis::Analyzer::Options Opts;
-  std::shared_ptr<const llvm::StringSet<>> Spawned = projectSpawned();
-  Opts.ProjectMode = Spawned != nullptr;
+  Opts.ProjectMode = Sink != nullptr;
   Analyzer = std::make_unique<analysis::Analyzer>(Ctx, Profile, Opts);
   Findings = Analyzer->findings(Enabled);
-  if (Spawned)
-    llvm::erase_if(Findings, [&](const analysis::Finding &F) {
-      return !F.RequiresSpawnOf.empty() &&
-             !Spawned->contains(F.RequiresSpawnOf);
-    });
+  if (Sink)
+    reportFacts();
   llvm::DenseSet<FileID> WithInclude;
   for (const analysis::Finding &F : Findings)
     CarriesInclude.push_back(F.Fix && F.FixFile.isValid() &&
@@ -134,46 +134,39 @@ llvm::ArrayRef<analysis::Finding> SharedAnalysis::findings(ASTContext &Ctx) {
   return Findings;
 }
 
-void setProjectSpawnedCoroutines(
-    std::shared_ptr<const llvm::StringSet<>> SpawnedUSRs) {
-  std::lock_guard<std::mutex> Lock(ProjectMutex);
-  ProjectSpawned = std::move(SpawnedUSRs);
+void SharedAnalysis::reportFacts() const {
+  const SourceManager &SM = *this->SM;
+  for (const analysis::SpawnSite &S : Analyzer->spawnSites()) {
+    // A coroutine defined in another translation unit has no visible body
+    // here, but its declaration has the same USR.
+    if (!S.SpawnedDecl ||
+        SM.isInSystemHeader(SM.getExpansionLoc(S.Call->getBeginLoc())))
+      continue;
+    std::string USR = analysis::Analyzer::usr(S.SpawnedDecl);
+    if (!USR.empty())
+      Sink->spawn(USR, S.Call->getBeginLoc(), SM);
+  }
+  for (const analysis::Finding &F : Findings)
+    if (!F.RequiresSpawnOf.empty())
+      Sink->conditional(F, SM);
+}
+
+analysis::ProfileOptions EagerCheck::readOptions() const {
+  analysis::ProfileOptions O;
+#define EAGERLINT_PROFILE_OPTION(KEY, FLAG, META, DEFAULT, HELP)               \
+  O.KEY = Options.getLocalOrGlobal(#KEY, DEFAULT).str();
+#include "eagerlint/analysis/Options.def"
+  return O;
 }
 
 EagerCheck::EagerCheck(StringRef Name, clang::tidy::ClangTidyContext *Context,
                        analysis::CheckKind Kind)
-    : ClangTidyCheck(Name, Context), Kind(Kind),
-      ProfileName(Options.getLocalOrGlobal("Profile", "reference")),
-      SpawnFunctions(Options.getLocalOrGlobal("SpawnFunctions", "")),
-      CancelFunctions(Options.getLocalOrGlobal("CancelFunctions", "")),
-      StateQueryFunctions(Options.getLocalOrGlobal("StateQueryFunctions", "")),
-      TimeoutFunctions(Options.getLocalOrGlobal("TimeoutFunctions", "")),
-      AmbientTaskFunctions(
-          Options.getLocalOrGlobal("AmbientTaskFunctions", "")),
-      NeverSuspendingAwaitables(
-          Options.getLocalOrGlobal("NeverSuspendingAwaitables", "")),
-      YieldStatementOption(
-          optionalOption(Options.getLocalOrGlobal("YieldStatement"))),
-      YieldHeaderOption(
-          optionalOption(Options.getLocalOrGlobal("YieldHeader"))),
-      Profile(buildProfile({ProfileName, SpawnFunctions, CancelFunctions,
-                            StateQueryFunctions, TimeoutFunctions,
-                            AmbientTaskFunctions, NeverSuspendingAwaitables,
-                            YieldStatementOption.value_or(""),
-                            YieldHeaderOption.value_or(""),
-                            Options.getLocalOrGlobal("SpawnStart", "").str(),
-                            Options.getLocalOrGlobal("PrefixIdentity", "").str(),
-                            Options.getLocalOrGlobal("EagerTypes", "").str()})),
+    : ClangTidyCheck(Name, Context), Kind(Kind), Configured(readOptions()),
+      Profile(buildProfile(Configured, *this, Name)),
       Inserter(Options.getLocalOrGlobal(
                    "IncludeStyle", clang::tidy::utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {
-  if (!Profile)
-    configurationDiag("unknown profile '%0' in option 'Profile' of check "
-                      "'%1'; known profiles: %2; the check is disabled",
-                      DiagnosticIDs::Error)
-        << ProfileName << Name
-        << llvm::join(analysis::Profile::builtinNames(), ", ");
-}
+               areDiagsSelfContained()),
+      Sink(registeredFactsSink(*Context)) {}
 
 EagerCheck::~EagerCheck() = default;
 
@@ -182,7 +175,7 @@ void EagerCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
   if (!Profile)
     return;
   Inserter.registerPreprocessor(PP);
-  Shared = joinAnalysis(&SM, *Profile, Kind);
+  Shared = joinAnalysis(&SM, *Profile, Sink, Kind);
 }
 
 void EagerCheck::registerMatchers(MatchFinder *Finder) {
@@ -217,6 +210,8 @@ void EagerCheck::check(const MatchFinder::MatchResult &Result) {
           Diag << Inserter.createIncludeInsertion(F.FixFile, IncludeName);
       }
     }
+    if (!F.NoFixReason.empty())
+      diag(F.Loc, "%0", DiagnosticIDs::Note) << F.NoFixReason;
     for (const analysis::Note &N : F.Notes)
       diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;
   }
@@ -225,20 +220,18 @@ void EagerCheck::check(const MatchFinder::MatchResult &Result) {
 void EagerCheck::onEndOfTranslationUnit() { Shared.reset(); }
 
 void EagerCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "Profile", ProfileName);
-  Options.store(Opts, "SpawnFunctions", SpawnFunctions);
-  Options.store(Opts, "CancelFunctions", CancelFunctions);
-  Options.store(Opts, "StateQueryFunctions", StateQueryFunctions);
-  Options.store(Opts, "TimeoutFunctions", TimeoutFunctions);
-  Options.store(Opts, "AmbientTaskFunctions", AmbientTaskFunctions);
-  Options.store(Opts, "NeverSuspendingAwaitables", NeverSuspendingAwaitables);
-  // Unset, these show the profile's defaults, as the checks use them.
-  Options.store(Opts, "YieldStatement",
-                Profile ? Profile->YieldStatement
-                        : YieldStatementOption.value_or(""));
-  Options.store(Opts, "YieldHeader",
-                Profile ? Profile->YieldHeader
-                        : YieldHeaderOption.value_or(""));
+  analysis::ProfileOptions Shown = Configured;
+  // Unset, these show the profile's values, as the checks use them.
+  if (Profile) {
+    Shown.YieldStatement = Profile->YieldStatement;
+    Shown.YieldHeader = Profile->YieldHeader;
+    Shown.SpawnStart = analysis::spawnStartName(Profile->SpawnStart).str();
+    Shown.PrefixIdentity =
+        analysis::prefixIdentityName(Profile->PrefixIdentity).str();
+  }
+#define EAGERLINT_PROFILE_OPTION(KEY, FLAG, META, DEFAULT, HELP)               \
+  Options.store(Opts, #KEY, Shown.KEY);
+#include "eagerlint/analysis/Options.def"
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 

@@ -2,11 +2,11 @@
 #ifndef EAGERLINT_CHECKS_EAGERCHECKBASE_H
 #define EAGERLINT_CHECKS_EAGERCHECKBASE_H
 
+#include "FactsSink.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "eagerlint/analysis/Model.h"
 #include "eagerlint/analysis/Profile.h"
-#include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,10 +15,11 @@ namespace eagerlint::tidy {
 
 class SharedAnalysis;
 
-/// Reads the options every eager-* check shares (design §4), builds the
+/// Reads the options every eager-* check shares (Options.def), builds the
 /// analysis profile and reports the findings of one check kind. All enabled
 /// eager-* checks of a translation unit with the same configuration share one
-/// analysis::Analyzer, so the translation unit is analysed once.
+/// analysis::Analyzer, so the translation unit is analysed once; when a
+/// FactsSink is registered, that analysis also feeds it.
 class EagerCheck : public clang::tidy::ClangTidyCheck {
 public:
   EagerCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
@@ -42,31 +43,20 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
+  analysis::ProfileOptions readOptions() const;
+
   const analysis::CheckKind Kind;
-  const std::string ProfileName;
-  const std::string SpawnFunctions;
-  const std::string CancelFunctions;
-  const std::string StateQueryFunctions;
-  const std::string TimeoutFunctions;
-  const std::string AmbientTaskFunctions;
-  const std::string NeverSuspendingAwaitables;
-  const std::optional<std::string> YieldStatementOption;
-  const std::optional<std::string> YieldHeaderOption;
-  /// The profile with the options applied; empty when `Profile` names no
-  /// known profile, in which case the check reports nothing.
+  /// The options as set (Options.def), stored back by storeOptions.
+  const analysis::ProfileOptions Configured;
+  /// The profile with the options applied; empty when the options are
+  /// invalid (an unknown profile or value), in which case the check reports
+  /// nothing.
   std::optional<analysis::Profile> Profile;
   clang::tidy::utils::IncludeInserter Inserter;
+  /// Where the analysis hands its project-wide facts (the CLI), or null.
+  FactsSink *const Sink;
   std::shared_ptr<SharedAnalysis> Shared;
 };
-
-/// Project-wide mode for the eagerlint CLI (design §5): once set, the prefix
-/// checks also judge coroutines that are not spawned in the translation unit
-/// being analysed, and keep such a finding only if \p SpawnedUSRs (collected
-/// by a first pass with analysis::Analyzer::spawnedCoroutineUSRs) holds the
-/// coroutine. Pass null to return to per-translation-unit mode. Set it before
-/// the analysis threads start; it is read, never written, while they run.
-void setProjectSpawnedCoroutines(
-    std::shared_ptr<const llvm::StringSet<>> SpawnedUSRs);
 
 } // namespace eagerlint::tidy
 

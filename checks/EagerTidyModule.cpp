@@ -18,16 +18,9 @@ class EagerTidyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(
       clang::tidy::ClangTidyCheckFactories &CheckFactories) override {
-    CheckFactories.registerCheck<CancelBeforeStartCheck>(
-        "eager-cancel-before-start");
-    CheckFactories.registerCheck<StateAfterSpawnCheck>(
-        "eager-state-after-spawn");
-    CheckFactories.registerCheck<DoneAfterSpawnCheck>("eager-done-after-spawn");
-    CheckFactories.registerCheck<TimeoutInPrefixCheck>(
-        "eager-timeout-in-prefix");
-    CheckFactories.registerCheck<CurrentTaskInPrefixCheck>(
-        "eager-current-task-in-prefix");
-    CheckFactories.registerCheck<RecursiveSpawnCheck>("eager-recursive-spawn");
+#define EAGERLINT_CHECK(KIND, NAME, CLASS, SHORT, FULL, FIX)                   \
+  CheckFactories.registerCheck<CLASS>(NAME);
+#include "eagerlint/analysis/Checks.def"
   }
 };
 

@@ -8,7 +8,7 @@
 
 namespace eagerlint::cli {
 
-static constexpr int BaselineVersion = 1;
+static constexpr int BaselineVersion = 2;
 
 llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path) {
   auto Fail = [&](const llvm::Twine &Why) {
@@ -23,9 +23,10 @@ llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path) {
   if (!V)
     return Fail("not a baseline: " + llvm::toString(V.takeError()));
   const llvm::json::Object *O = V->getAsObject();
-  if (!O || O->getInteger("version") != BaselineVersion ||
+  std::optional<int64_t> Version = O ? O->getInteger("version") : std::nullopt;
+  if (!Version || *Version < 1 || *Version > BaselineVersion ||
       !O->getArray("findings"))
-    return Fail("not an eagerlint baseline (version " +
+    return Fail("not an eagerlint baseline (version 1 to " +
                 llvm::Twine(BaselineVersion) +
                 " with a 'findings' array expected)");
   std::vector<BaselineEntry> Entries;
@@ -37,22 +38,29 @@ llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path) {
     if (!Check || !File || !FP)
       return Fail("entry " + llvm::Twine(Entries.size() + 1) +
                   " lacks 'check', 'file' or 'fingerprint'");
-    Entries.push_back({Check->str(), File->str(), FP->str()});
+    Entries.push_back(
+        {Check->str(), File->str(), FP->str(), static_cast<int>(*Version)});
   }
   return Entries;
 }
 
 void applyBaseline(Report &R, const std::vector<BaselineEntry> &Entries) {
-  std::map<std::tuple<std::string, std::string, std::string>, unsigned> Known;
+  // A version 1 entry holds what DiagRecord::LegacyFingerprint is now.
+  std::map<std::tuple<int, std::string, std::string, std::string>, unsigned>
+      Known;
   for (const BaselineEntry &E : Entries)
-    ++Known[{E.Check, E.File, E.Fingerprint}];
+    ++Known[{E.Version == 1 ? 1 : 2, E.Check, E.File, E.Fingerprint}];
   R.UsedBaseline = true;
   for (DiagRecord &D : R.Findings) {
-    auto It = Known.find({D.Check, R.display(D.Pos.File), D.Fingerprint});
-    if (It != Known.end() && It->second > 0) {
+    std::string File = R.display(D.Pos.File);
+    auto Take = [&](int Version, const std::string &Fingerprint) {
+      auto It = Known.find({Version, D.Check, File, Fingerprint});
+      if (It == Known.end() || It->second == 0)
+        return false;
       --It->second;
-      D.Baselined = true;
-    }
+      return true;
+    };
+    D.Baselined = Take(2, D.Fingerprint) || Take(1, D.LegacyFingerprint);
   }
 }
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
 #include "Baseline.h"
+#include "CheckOptions.h"
 #include "Fixes.h"
 #include "Output.h"
 #include "Report.h"
@@ -15,8 +16,6 @@
 #include "Runner.h"
 #include "Support.h"
 #include "Worker.h"
-#include "eagerlint/analysis/Profile.h"
-#include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -106,67 +105,22 @@ cl::opt<std::string>
                       cl::desc("Write every finding to FILE as the new "
                                "baseline (exit code 0 unless a file failed)"),
                       cl::value_desc("file"), cl::cat(Category));
-cl::opt<std::string> ProfileName("profile",
-                                 cl::desc("API profile: reference or asio "
-                                          "(option Profile)"),
-                                 cl::value_desc("name"), cl::cat(Category));
-
-struct ListOption {
-  const char *Flag;
-  const char *Key;
-  const char *Help;
+// One flag per check option (Options.def): --spawn-functions=... sets
+// SpawnFunctions for every check, as a global .clang-tidy entry would.
+#define EAGERLINT_OPTION_FLAG(KEY, FLAG, META, DEFAULT, HELP)                  \
+  cl::opt<std::string> KEY##Flag(FLAG, cl::desc(HELP " (option " #KEY ")"),    \
+                                 cl::value_desc(META), cl::cat(Category));
+#define EAGERLINT_PROFILE_OPTION EAGERLINT_OPTION_FLAG
+#define EAGERLINT_ENGINE_OPTION EAGERLINT_OPTION_FLAG
+#include "eagerlint/analysis/Options.def"
+const std::pair<llvm::StringRef, cl::opt<std::string> *> OptionFlags[] = {
+#define EAGERLINT_PROFILE_OPTION(KEY, FLAG, META, DEFAULT, HELP)               \
+  {#KEY, &KEY##Flag},
+#define EAGERLINT_ENGINE_OPTION(KEY, FLAG, META, DEFAULT, HELP)                \
+  {#KEY, &KEY##Flag},
+#include "eagerlint/analysis/Options.def"
 };
-const ListOption ListOptions[] = {
-    {"spawn-functions", "SpawnFunctions",
-     "';'-separated functions that spawn a task, added to the profile"},
-    {"cancel-functions", "CancelFunctions",
-     "';'-separated functions that cancel a spawned task"},
-    {"state-query-functions", "StateQueryFunctions",
-     "';'-separated functions that query a task's state"},
-    {"timeout-functions", "TimeoutFunctions",
-     "';'-separated functions that enter a timeout or cancel scope"},
-    {"ambient-task-functions", "AmbientTaskFunctions",
-     "';'-separated functions that observe the running task"},
-    {"never-suspending-awaitables", "NeverSuspendingAwaitables",
-     "';'-separated awaitable types that never suspend"},
-    {"yield-statement", "YieldStatement",
-     "Statement the fix-its insert to force a suspension"},
-    {"yield-header", "YieldHeader",
-     "Header the fix-its include for the yield statement"},
-};
-cl::opt<std::string> SpawnFunctions("spawn-functions",
-                                    cl::desc(ListOptions[0].Help),
-                                    cl::value_desc("names"), cl::cat(Category));
-cl::opt<std::string> CancelFunctions("cancel-functions",
-                                     cl::desc(ListOptions[1].Help),
-                                     cl::value_desc("names"),
-                                     cl::cat(Category));
-cl::opt<std::string> StateQueryFunctions("state-query-functions",
-                                         cl::desc(ListOptions[2].Help),
-                                         cl::value_desc("names"),
-                                         cl::cat(Category));
-cl::opt<std::string> TimeoutFunctions("timeout-functions",
-                                      cl::desc(ListOptions[3].Help),
-                                      cl::value_desc("names"),
-                                      cl::cat(Category));
-cl::opt<std::string> AmbientTaskFunctions("ambient-task-functions",
-                                          cl::desc(ListOptions[4].Help),
-                                          cl::value_desc("names"),
-                                          cl::cat(Category));
-cl::opt<std::string> NeverSuspendingAwaitables("never-suspending-awaitables",
-                                               cl::desc(ListOptions[5].Help),
-                                               cl::value_desc("types"),
-                                               cl::cat(Category));
-cl::opt<std::string> YieldStatement("yield-statement",
-                                    cl::desc(ListOptions[6].Help),
-                                    cl::value_desc("statement"),
-                                    cl::cat(Category));
-cl::opt<std::string> YieldHeader("yield-header", cl::desc(ListOptions[7].Help),
-                                 cl::value_desc("header"), cl::cat(Category));
-cl::opt<std::string> *const ListOptionValues[] = {
-    &SpawnFunctions,   &CancelFunctions,      &StateQueryFunctions,
-    &TimeoutFunctions, &AmbientTaskFunctions, &NeverSuspendingAwaitables,
-    &YieldStatement,   &YieldHeader};
+#undef EAGERLINT_OPTION_FLAG
 
 cl::list<std::string>
     CheckOptionArgs("option",
@@ -206,28 +160,10 @@ cl::opt<std::string>
 cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"),
                     cl::cat(Category));
 
-int usageError(const llvm::Twine &Message) {
-  llvm::errs() << "eagerlint: error: " << Message << "\n";
-  return 2;
-}
-
-/// Check-local keys the checks read ("Profile", "SpawnFunctions", ...).
-const llvm::StringRef KnownOptionKeys[] = {"Profile",
-                                           "SpawnFunctions",
-                                           "CancelFunctions",
-                                           "StateQueryFunctions",
-                                           "TimeoutFunctions",
-                                           "AmbientTaskFunctions",
-                                           "NeverSuspendingAwaitables",
-                                           "YieldStatement",
-                                           "YieldHeader",
-                                           "IncludeStyle"};
-
-bool knownOptionKey(llvm::StringRef Key) {
-  auto [Check, Local] = Key.rsplit('.');
-  if (Local.empty())
-    return llvm::is_contained(KnownOptionKeys, Key);
-  return findRule(Check) && llvm::is_contained(KnownOptionKeys, Local);
+/// A usage or configuration error: exit code 2, each line printed as
+/// "eagerlint: error: LINE".
+llvm::Error usageError(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
 
 std::string findSourceRoot() {
@@ -254,10 +190,9 @@ bool looksLikeRegex(llvm::StringRef S) {
   return S.find_first_of("*+?[](){}|^$\\") != llvm::StringRef::npos;
 }
 
-} // namespace
-
-int runDriver(int Argc, const char **Argv, const std::string &Executable) {
-  auto Start = std::chrono::steady_clock::now();
+/// Parses the command line into the global cl options; an error holds
+/// cl's complaint in one line.
+llvm::Error parseCommandLine(int Argc, const char **Argv) {
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
     OS << "eagerlint " EAGERLINT_VERSION " (clang-tidy engine of LLVM "
@@ -265,68 +200,86 @@ int runDriver(int Argc, const char **Argv, const std::string &Executable) {
   });
   std::string ParseErrors;
   llvm::raw_string_ostream ParseOS(ParseErrors);
-  if (!cl::ParseCommandLineOptions(Argc, Argv, Overview, &ParseOS)) {
-    // cl says "<argv0>: Unknown command line argument '-x'.  Try: ...".
-    llvm::StringRef First = llvm::StringRef(ParseErrors).split('\n').first;
-    if (size_t Colon = First.find(": "); Colon != llvm::StringRef::npos)
-      First = First.drop_front(Colon + 2);
-    First = First.split("  Try:").first.trim().rtrim('.');
-    std::string Msg = First.str();
-    // Errors about an option's value were printed by cl already.
-    if (Msg.empty())
-      return 2;
-    Msg[0] = llvm::toLower(Msg[0]);
-    return usageError(Msg + " (see --help)");
-  }
+  if (cl::ParseCommandLineOptions(Argc, Argv, Overview, &ParseOS))
+    return llvm::Error::success();
+  // cl says "<argv0>: Unknown command line argument '-x'.  Try: ...".
+  llvm::StringRef First = llvm::StringRef(ParseErrors).split('\n').first;
+  if (size_t Colon = First.find(": "); Colon != llvm::StringRef::npos)
+    First = First.drop_front(Colon + 2);
+  First = First.split("  Try:").first.trim().rtrim('.');
+  std::string Msg = First.str();
+  // Errors about an option's value were printed by cl already.
+  if (Msg.empty())
+    return usageError("");
+  Msg[0] = llvm::toLower(Msg[0]);
+  return usageError(Msg + " (see --help)");
+}
 
-  // Options.
-  if (Format != "text" && Format != "json" && Format != "sarif")
-    return usageError("unknown --format '" + Format +
-                      "' (known: text, json, sarif)");
-  RunnerOptions::ProgressKind ProgressKind;
+llvm::Expected<OutputFormat> parseFormat(llvm::StringRef Name) {
+  if (Name == "text")
+    return OutputFormat::Text;
+  if (Name == "json")
+    return OutputFormat::JSON;
+  if (Name == "sarif")
+    return OutputFormat::SARIF;
+  return usageError("unknown --format '" + Name +
+                    "' (known: text, json, sarif)");
+}
+
+llvm::Expected<RunnerOptions::ProgressKind> parseProgress() {
   if (Quiet || ProgressOpt == "none")
-    ProgressKind = RunnerOptions::None;
-  else if (ProgressOpt == "bar")
-    ProgressKind = RunnerOptions::Bar;
-  else if (ProgressOpt == "lines")
-    ProgressKind = RunnerOptions::Lines;
-  else if (ProgressOpt == "auto")
-    ProgressKind = llvm::sys::Process::StandardErrIsDisplayed()
-                       ? RunnerOptions::Bar
-                       : RunnerOptions::Lines;
-  else
-    return usageError("unknown --progress '" + ProgressOpt +
-                      "' (known: auto, bar, lines, none)");
+    return RunnerOptions::None;
+  if (ProgressOpt == "bar")
+    return RunnerOptions::Bar;
+  if (ProgressOpt == "lines")
+    return RunnerOptions::Lines;
+  if (ProgressOpt == "auto")
+    return llvm::sys::Process::StandardErrIsDisplayed() ? RunnerOptions::Bar
+                                                        : RunnerOptions::Lines;
+  return usageError("unknown --progress '" + ProgressOpt +
+                    "' (known: auto, bar, lines, none)");
+}
 
-  WorkerJob Template;
-  if (ProfileName.getNumOccurrences()) {
-    llvm::Expected<analysis::Profile> P =
-        analysis::Profile::builtin(ProfileName);
-    if (!P)
-      return usageError("--profile: " + llvm::toString(P.takeError()));
-    Template.CheckOptions["Profile"] = ProfileName;
+/// The check options of the flags and of --option, validated as the checks
+/// will read them.
+llvm::Expected<std::map<std::string, std::string>> parseCheckOptions() {
+  std::map<std::string, std::string> Out;
+  for (const auto &[Key, Flag] : OptionFlags) {
+    if (!Flag->getNumOccurrences())
+      continue;
+    if (llvm::Error E = validateOption(Key, *Flag))
+      return usageError("--" + Flag->ArgStr + ": " +
+                        llvm::toString(std::move(E)));
+    Out[Key.str()] = *Flag;
   }
-  for (size_t I = 0; I < std::size(ListOptions); ++I)
-    if (ListOptionValues[I]->getNumOccurrences())
-      Template.CheckOptions[ListOptions[I].Key] = *ListOptionValues[I];
   for (const std::string &KV : CheckOptionArgs) {
     auto [Key, Value] = llvm::StringRef(KV).split('=');
     Key = Key.trim();
     if (Key.empty() || !llvm::StringRef(KV).contains('='))
       return usageError("--option '" + KV + "': expected Key=Value");
-    if (!knownOptionKey(Key))
-      return usageError(
-          "--option '" + KV + "': unknown option '" + Key +
-          "' (known: " + llvm::join(llvm::ArrayRef(KnownOptionKeys), ", ") +
-          ", optionally prefixed with a check name)");
-    if (Key == "Profile" || Key.ends_with(".Profile")) {
-      llvm::Expected<analysis::Profile> P = analysis::Profile::builtin(Value);
-      if (!P)
-        return usageError("--option '" + KV +
-                          "': " + llvm::toString(P.takeError()));
+    if (!knownOptionKey(Key)) {
+      std::vector<llvm::StringRef> Keys;
+      for (const CheckOption &O : checkOptions())
+        Keys.push_back(O.Key);
+      return usageError("--option '" + KV + "': unknown option '" + Key +
+                        "' (known: " + llvm::join(Keys, ", ") +
+                        ", optionally prefixed with a check name)");
     }
-    Template.CheckOptions[Key.str()] = Value.str();
+    if (llvm::Error E = validateOption(Key, Value))
+      return usageError("--option '" + KV +
+                        "': " + llvm::toString(std::move(E)));
+    Out[Key.str()] = Value.str();
   }
+  return Out;
+}
+
+/// What every worker job shares: checks, options and extra arguments.
+llvm::Expected<WorkerJob> parseJobTemplate() {
+  WorkerJob Template;
+  auto Options = parseCheckOptions();
+  if (!Options)
+    return Options.takeError();
+  Template.CheckOptions = std::move(*Options);
   if (ChecksGlob.getNumOccurrences())
     Template.Checks = ChecksGlob;
   if (HeaderFilter.getNumOccurrences()) {
@@ -337,167 +290,236 @@ int runDriver(int Argc, const char **Argv, const std::string &Executable) {
   }
   Template.ExtraArgs = ExtraArgs;
   Template.ExtraArgsBefore = ExtraArgsBefore;
+  return Template;
+}
 
+} // namespace
+
+llvm::Expected<DriverConfig> parseDriverConfig() {
+  DriverConfig C;
+  C.Inputs = Inputs;
+  C.BuildPath = BuildPath;
+  auto F = parseFormat(Format);
+  if (!F)
+    return F.takeError();
+  C.Format = *F;
+  auto P = parseProgress();
+  if (!P)
+    return P.takeError();
+  C.Progress = *P;
+  C.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  C.Quiet = Quiet;
+  C.ApplyFixes = ApplyFixes;
+  auto T = parseJobTemplate();
+  if (!T)
+    return T.takeError();
+  C.Template = std::move(*T);
+
+  C.OutputFile = OutputFile;
+  C.ExportFixesFile = ExportFixesFile;
+  C.WriteBaselineFile = WriteBaselineFile;
   for (const auto &[Flag, File] :
-       {std::pair<const char *, std::string>{"--output", OutputFile},
-        {"--export-fixes", ExportFixesFile},
-        {"--write-baseline", WriteBaselineFile}})
+       {std::pair<const char *, std::string>{"--output", C.OutputFile},
+        {"--export-fixes", C.ExportFixesFile},
+        {"--write-baseline", C.WriteBaselineFile}})
     if (!File.empty() && !directoryOfFileExists(File))
       return usageError(File + ": cannot write " + Flag +
                         ": its directory does not exist");
-
-  std::vector<BaselineEntry> Baseline;
   if (!BaselineFile.empty()) {
     auto B = readBaseline(BaselineFile);
     if (!B)
-      return usageError(llvm::toString(B.takeError()));
-    Baseline = std::move(*B);
+      return B.takeError();
+    C.Baseline = std::move(*B);
+    C.UseBaseline = true;
   }
 
-  std::string SourceRoot =
+  C.SourceRoot =
       SourceRootOpt.empty() ? findSourceRoot() : normalizePath(SourceRootOpt);
-  if (!llvm::sys::fs::is_directory(SourceRoot))
+  if (!llvm::sys::fs::is_directory(C.SourceRoot))
     return usageError("--source-root '" + SourceRootOpt +
                       "': no such directory");
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
-  std::string WorkingDir = normalizePath(Cwd);
+  C.WorkingDir = normalizePath(Cwd);
+  return C;
+}
 
-  // The compilation database.
-  std::string DBPath;
-  if (BuildPath.empty()) {
-    for (llvm::StringRef D = WorkingDir; !D.empty();
+namespace {
+
+/// The path of the compilation database: -p as a directory or a file, else
+/// the first compile_commands.json in the working directory or a parent.
+llvm::Expected<std::string> findDatabase(const DriverConfig &C) {
+  if (C.BuildPath.empty()) {
+    for (llvm::StringRef D = C.WorkingDir; !D.empty();
          D = llvm::sys::path::parent_path(D)) {
       llvm::SmallString<256> P(D);
       llvm::sys::path::append(P, "compile_commands.json");
-      if (llvm::sys::fs::exists(P)) {
-        DBPath = std::string(P);
-        break;
-      }
+      if (llvm::sys::fs::exists(P))
+        return std::string(P);
     }
-    if (DBPath.empty())
-      return usageError("no compile_commands.json in the current directory "
-                        "or its parents; name the build directory with -p");
-  } else if (llvm::sys::fs::is_directory(BuildPath)) {
-    llvm::SmallString<256> P(BuildPath);
-    llvm::sys::path::append(P, "compile_commands.json");
-    DBPath = std::string(P);
-    if (!llvm::sys::fs::exists(DBPath))
-      return usageError(BuildPath + ": no compile_commands.json in this "
-                                    "directory (configure with "
-                                    "CMAKE_EXPORT_COMPILE_COMMANDS=ON)");
-  } else if (llvm::sys::fs::exists(BuildPath)) {
-    DBPath = BuildPath;
-  } else {
-    return usageError(BuildPath + ": no such build directory");
+    return usageError("no compile_commands.json in the current directory "
+                      "or its parents; name the build directory with -p");
   }
+  if (llvm::sys::fs::is_directory(C.BuildPath)) {
+    llvm::SmallString<256> P(C.BuildPath);
+    llvm::sys::path::append(P, "compile_commands.json");
+    if (!llvm::sys::fs::exists(P))
+      return usageError(C.BuildPath + ": no compile_commands.json in this "
+                                      "directory (configure with "
+                                      "CMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+    return std::string(P);
+  }
+  if (llvm::sys::fs::exists(C.BuildPath))
+    return C.BuildPath;
+  return usageError(C.BuildPath + ": no such build directory");
+}
+
+/// Adds to \p S the files of the database that the input \p In names.
+llvm::Error selectInput(const std::string &In, const std::string &DBPath,
+                        const std::map<std::string, std::string> &DBFiles,
+                        Selection &S, llvm::StringSet<> &Chosen) {
+  auto Choose = [&](const std::string &F) {
+    if (Chosen.insert(F).second)
+      S.Files.push_back(F);
+  };
+  if (llvm::sys::fs::is_regular_file(In)) {
+    std::string N = normalizePath(In);
+    if (DBFiles.count(N))
+      Choose(N);
+    else if (llvm::none_of(S.NotAnalysable,
+                           [&](const FailedFile &F) { return F.File == N; }))
+      S.NotAnalysable.push_back(
+          {N, "not in the compilation database " + DBPath});
+    return llvm::Error::success();
+  }
+  if (llvm::sys::fs::is_directory(In)) {
+    std::string Dir = normalizePath(In);
+    bool Any = false;
+    for (const auto &KV : DBFiles)
+      if (isUnder(KV.first, Dir)) {
+        Choose(KV.first);
+        Any = true;
+      }
+    if (!Any)
+      return usageError(In + ": no file of the compilation database is in "
+                             "this directory");
+    return llvm::Error::success();
+  }
+  if (looksLikeRegex(In)) {
+    llvm::Regex Re(In);
+    std::string Why;
+    if (!Re.isValid(Why))
+      return usageError("'" + In +
+                        "': not a file, a directory or a valid regular "
+                        "expression: " +
+                        Why);
+    bool Any = false;
+    for (const auto &KV : DBFiles)
+      if (Re.match(KV.first)) {
+        Choose(KV.first);
+        Any = true;
+      }
+    if (!Any)
+      return usageError("'" + In +
+                        "' matches no file of the compilation database");
+    return llvm::Error::success();
+  }
+  S.NotAnalysable.push_back({normalizePath(In), "no such file"});
+  return llvm::Error::success();
+}
+
+} // namespace
+
+llvm::Expected<Selection> selectInputs(const DriverConfig &C) {
+  Selection S;
+  auto DBPath = findDatabase(C);
+  if (!DBPath)
+    return DBPath.takeError();
   std::string DBError;
-  std::unique_ptr<clang::tooling::JSONCompilationDatabase> DB =
-      clang::tooling::JSONCompilationDatabase::loadFromFile(
-          DBPath, DBError, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!DB)
-    return usageError(DBPath + ": not a compilation database: " +
+  S.DB = clang::tooling::JSONCompilationDatabase::loadFromFile(
+      *DBPath, DBError, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!S.DB)
+    return usageError(*DBPath + ": not a compilation database: " +
                       llvm::StringRef(DBError).split('\n').first);
 
   // Every file of the database once, by its normalized path.
-  std::map<std::string, std::string> DBFiles; // normalized -> as listed
-  for (const std::string &F : DB->getAllFiles())
-    DBFiles.emplace(normalizePath(F), F);
-  if (DBFiles.empty())
-    return usageError(DBPath + ": lists no files");
+  for (const std::string &F : S.DB->getAllFiles())
+    S.DBFiles.emplace(normalizePath(F), F);
+  if (S.DBFiles.empty())
+    return usageError(*DBPath + ": lists no files");
 
-  std::vector<std::string> Selected;
-  std::vector<FailedFile> NotAnalysable;
-  if (Inputs.empty()) {
-    for (const auto &KV : DBFiles)
-      Selected.push_back(KV.first);
-  } else {
-    llvm::StringSet<> Chosen;
-    auto Choose = [&](const std::string &F) {
-      if (Chosen.insert(F).second)
-        Selected.push_back(F);
-    };
-    for (const std::string &In : Inputs) {
-      if (llvm::sys::fs::is_regular_file(In)) {
-        std::string N = normalizePath(In);
-        if (DBFiles.count(N))
-          Choose(N);
-        else if (llvm::none_of(NotAnalysable, [&](const FailedFile &F) {
-                   return F.File == N;
-                 }))
-          NotAnalysable.push_back(
-              {N, "not in the compilation database " + DBPath});
-      } else if (llvm::sys::fs::is_directory(In)) {
-        std::string Dir = normalizePath(In);
-        size_t Before = Selected.size();
-        for (const auto &KV : DBFiles)
-          if (isUnder(KV.first, Dir))
-            Choose(KV.first);
-        if (Selected.size() == Before &&
-            llvm::none_of(DBFiles, [&](const auto &KV) {
-              return isUnder(KV.first, Dir);
-            }))
-          return usageError(In + ": no file of the compilation database is "
-                                 "in this directory");
-      } else if (looksLikeRegex(In)) {
-        llvm::Regex Re(In);
-        std::string Why;
-        if (!Re.isValid(Why))
-          return usageError("'" + In +
-                            "': not a file, a directory or a "
-                            "valid regular expression: " +
-                            Why);
-        bool Any = false;
-        for (const auto &KV : DBFiles)
-          if (Re.match(KV.first)) {
-            Choose(KV.first);
-            Any = true;
-          }
-        if (!Any)
-          return usageError("'" + In +
-                            "' matches no file of the compilation "
-                            "database");
-      } else {
-        NotAnalysable.push_back({normalizePath(In), "no such file"});
-      }
-    }
-  }
+  if (C.Inputs.empty())
+    for (const auto &KV : S.DBFiles)
+      S.Files.push_back(KV.first);
+  llvm::StringSet<> Chosen;
+  for (const std::string &In : C.Inputs)
+    if (llvm::Error E = selectInput(In, *DBPath, S.DBFiles, S, Chosen))
+      return std::move(E);
 
-  std::vector<std::string> ConfigProblems = checkConfigurationFiles(Selected);
-  if (!ConfigProblems.empty()) {
-    for (const std::string &P : ConfigProblems)
-      llvm::errs() << "eagerlint: error: " << P << "\n";
-    return 2;
-  }
+  std::vector<std::string> Problems = checkConfigurationFiles(S.Files);
+  if (!Problems.empty())
+    return usageError(llvm::join(Problems, "\n"));
+  return S;
+}
 
+Report runAnalysis(const DriverConfig &C, const Selection &S,
+                   const std::string &Executable, SourceCache &Sources) {
   // One job per file, with all its compile commands.
   std::vector<WorkerJob> Work;
-  for (const std::string &F : Selected) {
-    WorkerJob J = Template;
+  for (const std::string &F : S.Files) {
+    WorkerJob J = C.Template;
     J.File = F;
-    J.Commands = DB->getCompileCommands(DBFiles[F]);
+    J.Commands = S.DB->getCompileCommands(S.DBFiles.at(F));
     Work.push_back(std::move(J));
   }
-
   RunnerOptions RO;
   RO.Executable = Executable;
-  RO.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
-  RO.Progress = ProgressKind;
-  RO.Display = [&](const std::string &F) { return relativeTo(F, SourceRoot); };
+  RO.Jobs = C.Jobs;
+  RO.Progress = C.Progress;
+  RO.Display = [&](const std::string &F) {
+    return relativeTo(F, C.SourceRoot);
+  };
   std::vector<JobOutcome> Outcomes = runWorkers(Work, RO);
 
-  SourceCache Sources;
-  Report R = buildReport(Outcomes, Sources, SourceRoot);
+  Report R = buildReport(Outcomes, Sources, C.SourceRoot);
   R.Jobs = RO.Jobs;
-  R.Files += NotAnalysable.size();
-  for (FailedFile &F : NotAnalysable)
-    R.Failed.push_back(std::move(F));
+  R.Files += S.NotAnalysable.size();
+  for (const FailedFile &F : S.NotAnalysable)
+    R.Failed.push_back(F);
   llvm::sort(R.Failed, [](const FailedFile &L, const FailedFile &Rt) {
     return std::tie(L.File, L.Reason) < std::tie(Rt.File, Rt.Reason);
   });
+  return R;
+}
 
-  // Configuration problems the files checked above do not show (a bad
-  // option value the engine rejects): the first one, once.
+namespace {
+
+void printFixStats(const FixStats &S) {
+  llvm::errs() << "eagerlint: applied " << S.Applied
+               << (S.Applied == 1 ? " fix-it" : " fix-its") << " to "
+               << S.FilesChanged << (S.FilesChanged == 1 ? " file" : " files")
+               << (S.Duplicates ? " (" + std::to_string(S.Duplicates) +
+                                      " duplicates skipped)"
+                                : "")
+               << (S.Conflicts ? ", " + std::to_string(S.Conflicts) +
+                                     " conflicting fix-its left out"
+                               : "")
+               << "\n";
+}
+
+/// Reports \p E, if any, as an I/O failure; returns whether there was one.
+bool failed(llvm::Error E) {
+  if (!E)
+    return false;
+  llvm::errs() << "eagerlint: error: " << llvm::toString(std::move(E)) << "\n";
+  return true;
+}
+
+} // namespace
+
+int emitResults(const DriverConfig &C, Report &R, SourceCache &Sources) {
+  // Configuration problems the files checked before the run do not show (a
+  // bad option value the engine rejects): the first one, once.
   if (!R.ConfigErrors.empty()) {
     llvm::errs() << "eagerlint: error: configuration: " << R.ConfigErrors[0];
     if (R.ConfigErrors.size() > 1)
@@ -505,74 +527,78 @@ int runDriver(int Argc, const char **Argv, const std::string &Executable) {
     llvm::errs() << "\n";
     return 2;
   }
-  if (!BaselineFile.empty())
-    applyBaseline(R, Baseline);
+  if (C.UseBaseline)
+    applyBaseline(R, C.Baseline);
 
   for (const FailedFile &F : R.Failed)
     llvm::errs() << "eagerlint: error: cannot analyse " << R.display(F.File)
                  << ": " << F.Reason << "\n";
 
-  int Exit = !R.Failed.empty()            ? 3
-             : !WriteBaselineFile.empty() ? 0
-             : R.newFindings()            ? 1
-                                          : 0;
+  int Exit = !R.Failed.empty()              ? 3
+             : !C.WriteBaselineFile.empty() ? 0
+             : R.newFindings()              ? 1
+                                            : 0;
   bool IOFailed = false;
-
-  if (ApplyFixes) {
+  if (C.ApplyFixes) {
     FixStats S = applyFixes(R);
     for (const std::string &E : S.Errors) {
       llvm::errs() << "eagerlint: error: " << E << "\n";
       IOFailed = true;
     }
-    if (!Quiet)
-      llvm::errs() << "eagerlint: applied " << S.Applied
-                   << (S.Applied == 1 ? " fix-it" : " fix-its") << " to "
-                   << S.FilesChanged
-                   << (S.FilesChanged == 1 ? " file" : " files")
-                   << (S.Duplicates ? " (" + std::to_string(S.Duplicates) +
-                                          " duplicates skipped)"
-                                    : "")
-                   << (S.Conflicts ? ", " + std::to_string(S.Conflicts) +
-                                         " conflicting fix-its left out"
-                                   : "")
-                   << "\n";
+    if (!C.Quiet)
+      printFixStats(S);
   }
-  if (!ExportFixesFile.empty())
-    if (llvm::Error E = exportFixes(ExportFixesFile, R)) {
-      llvm::errs() << "eagerlint: error: " << llvm::toString(std::move(E))
-                   << "\n";
-      IOFailed = true;
-    }
+  if (!C.ExportFixesFile.empty())
+    IOFailed |= failed(exportFixes(C.ExportFixesFile, R));
 
+  auto WriteReport = [&](llvm::raw_ostream &OS) {
+    switch (C.Format) {
+    case OutputFormat::JSON:
+      return writeJSON(OS, R, Exit);
+    case OutputFormat::SARIF:
+      return writeSARIF(OS, R, Exit);
+    case OutputFormat::Text:
+      return writeText(OS, R, Sources, C.WorkingDir);
+    }
+  };
+  if (C.OutputFile.empty()) {
+    WriteReport(llvm::outs());
+    llvm::outs().flush();
+  } else {
+    IOFailed |= failed(writeFileAtomically(C.OutputFile, WriteReport));
+  }
+  if (!C.WriteBaselineFile.empty())
+    IOFailed |= failed(writeBaseline(C.WriteBaselineFile, R));
+
+  if (!C.Quiet)
+    writeSummary(llvm::errs(), R);
+  return IOFailed ? 2 : Exit;
+}
+
+int runDriver(int Argc, const char **Argv, const std::string &Executable) {
+  auto Start = std::chrono::steady_clock::now();
+  auto Usage = [](llvm::Error E) {
+    std::string Msg = llvm::toString(std::move(E));
+    llvm::SmallVector<llvm::StringRef> Lines;
+    llvm::StringRef(Msg).split(Lines, '\n', -1, /*KeepEmpty=*/false);
+    for (llvm::StringRef L : Lines)
+      llvm::errs() << "eagerlint: error: " << L << "\n";
+    return 2;
+  };
+  if (llvm::Error E = parseCommandLine(Argc, Argv))
+    return Usage(std::move(E));
+  llvm::Expected<DriverConfig> C = parseDriverConfig();
+  if (!C)
+    return Usage(C.takeError());
+  llvm::Expected<Selection> S = selectInputs(*C);
+  if (!S)
+    return Usage(S.takeError());
+  SourceCache Sources;
+  Report R = runAnalysis(*C, *S, Executable, Sources);
   R.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
-  auto WriteReport = [&](llvm::raw_ostream &OS) {
-    if (Format == "json")
-      writeJSON(OS, R, Exit);
-    else if (Format == "sarif")
-      writeSARIF(OS, R, Exit);
-    else
-      writeText(OS, R, Sources, WorkingDir);
-  };
-  if (OutputFile.empty()) {
-    WriteReport(llvm::outs());
-    llvm::outs().flush();
-  } else if (llvm::Error E = writeFileAtomically(OutputFile, WriteReport)) {
-    llvm::errs() << "eagerlint: error: " << llvm::toString(std::move(E))
-                 << "\n";
-    IOFailed = true;
-  }
-  if (!WriteBaselineFile.empty())
-    if (llvm::Error E = writeBaseline(WriteBaselineFile, R)) {
-      llvm::errs() << "eagerlint: error: " << llvm::toString(std::move(E))
-                   << "\n";
-      IOFailed = true;
-    }
-
-  if (!Quiet)
-    writeSummary(llvm::errs(), R);
-  return IOFailed ? 2 : Exit;
+  return emitResults(*C, R, Sources);
 }
 
 } // namespace eagerlint::cli

@@ -2,9 +2,65 @@
 #ifndef EAGERLINT_TOOL_DRIVER_H
 #define EAGERLINT_TOOL_DRIVER_H
 
+#include "Baseline.h"
+#include "Report.h"
+#include "Runner.h"
+#include "Worker.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/Error.h"
+#include <map>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace eagerlint::cli {
+
+enum class OutputFormat { Text, JSON, SARIF };
+
+/// A run as the command line describes it, validated.
+struct DriverConfig {
+  std::vector<std::string> Inputs; ///< Files, directories or regexes.
+  std::string BuildPath;           ///< -p; empty: search upwards.
+  OutputFormat Format = OutputFormat::Text;
+  RunnerOptions::ProgressKind Progress = RunnerOptions::None;
+  unsigned Jobs = 1;
+  bool Quiet = false;
+  bool ApplyFixes = false;
+  /// Checks, check options and extra arguments every job shares.
+  WorkerJob Template;
+  std::string OutputFile, ExportFixesFile, WriteBaselineFile;
+  bool UseBaseline = false;
+  std::vector<BaselineEntry> Baseline;
+  std::string SourceRoot; ///< Normalized; report paths are relative to it.
+  std::string WorkingDir; ///< Normalized; text paths are relative to it.
+};
+
+/// The files a run analyses.
+struct Selection {
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB;
+  /// Every file of the database: normalized path -> as the database lists it.
+  std::map<std::string, std::string> DBFiles;
+  /// Normalized paths, each once, in the order the inputs name them.
+  std::vector<std::string> Files;
+  /// Inputs that name no file of the database.
+  std::vector<FailedFile> NotAnalysable;
+};
+
+/// The configuration of the command line parsed into llvm::cl's options; a
+/// usage or configuration error (exit code 2) names what is wrong.
+llvm::Expected<DriverConfig> parseDriverConfig();
+
+/// The compilation database and the files of it that \p C selects, after
+/// checking the `.clang-tidy` files that configure them.
+llvm::Expected<Selection> selectInputs(const DriverConfig &C);
+
+/// Runs one worker process per selected file and builds the report.
+Report runAnalysis(const DriverConfig &C, const Selection &S,
+                   const std::string &Executable, SourceCache &Sources);
+
+/// Applies the baseline, fix-its and writes the report, the baseline and the
+/// summary; returns the exit code.
+int emitResults(const DriverConfig &C, Report &R, SourceCache &Sources);
 
 /// Runs the command line \p Argv; \p Executable is this program, started
 /// again for each translation unit. Returns the exit code (design §5).

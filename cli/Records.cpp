@@ -55,13 +55,9 @@ Value toJSON(const SpawnRecord &S) {
 }
 
 Value toJSON(const TUResult &R) {
-  return Object{{"file", R.File},
-                {"toolSucceeded", R.ToolSucceeded},
-                {"seconds", R.Seconds},
-                {"diagnostics", R.Diags},
-                {"spawned", R.SpawnedUSRs},
-                {"spawns", R.Spawns},
-                {"conditional", R.Conditional}};
+  return Object{{"file", R.File},       {"toolSucceeded", R.ToolSucceeded},
+                {"seconds", R.Seconds}, {"diagnostics", R.Diags},
+                {"spawns", R.Spawns},   {"conditional", R.Conditional}};
 }
 
 bool fromJSON(const Value &V, Position &P, llvm::json::Path Path) {
@@ -106,8 +102,7 @@ bool fromJSON(const Value &V, TUResult &R, llvm::json::Path Path) {
   return O && O.map("file", R.File) &&
          O.map("toolSucceeded", R.ToolSucceeded) &&
          O.map("seconds", R.Seconds) && O.map("diagnostics", R.Diags) &&
-         O.map("spawned", R.SpawnedUSRs) && O.map("spawns", R.Spawns) &&
-         O.map("conditional", R.Conditional);
+         O.map("spawns", R.Spawns) && O.map("conditional", R.Conditional);
 }
 
 } // namespace eagerlint::cli

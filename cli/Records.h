@@ -43,6 +43,9 @@ struct DiagRecord {
 
   // Filled by the driver.
   std::string Fingerprint;
+  /// What a version 1 baseline holds for this finding: it hashed the message
+  /// with the reason for a missing fix-it appended, a note now.
+  std::string LegacyFingerprint;
   bool Baselined = false;
 };
 
@@ -65,7 +68,6 @@ struct TUResult {
   bool ToolSucceeded = false;
   double Seconds = 0;
   std::vector<DiagRecord> Diags;
-  std::vector<std::string> SpawnedUSRs;
   std::vector<SpawnRecord> Spawns;
   std::vector<ConditionalRecord> Conditional;
 };

@@ -60,20 +60,20 @@ using DiagKey = std::tuple<std::string, std::string, unsigned>;
 
 } // namespace
 
-std::string fingerprintBase(const DiagRecord &D, const Report &R,
-                            SourceCache &Sources) {
+std::string fingerprintBase(llvm::StringRef Check, llvm::StringRef File,
+                            llvm::StringRef LineText, llvm::StringRef Message) {
   std::string Line;
-  for (char C : Sources.lineText(D.Pos.File, D.Pos.Offset))
+  for (char C : LineText)
     if (!llvm::isSpace(C))
       Line += C;
   llvm::SHA1 H;
-  H.update(D.Check);
+  H.update(Check);
   H.update(llvm::StringRef("\0", 1));
-  H.update(R.display(D.Pos.File));
+  H.update(File);
   H.update(llvm::StringRef("\0", 1));
   H.update(Line);
   H.update(llvm::StringRef("\0", 1));
-  H.update(D.Message);
+  H.update(Message);
   std::array<uint8_t, 20> Digest = H.final();
   return llvm::toHex(llvm::ArrayRef<uint8_t>(Digest).take_front(8),
                      /*LowerCase=*/true);
@@ -95,7 +95,6 @@ Report buildReport(const std::vector<JobOutcome> &Outcomes,
 
   // The project-wide facts: every spawned coroutine and one place it is
   // spawned (the first in path order).
-  llvm::StringSet<> Spawned;
   std::map<std::string, Position> SpawnedAt;
   llvm::StringSet<> ConfigSeen;
   std::vector<const JobOutcome *> Analysed;
@@ -107,8 +106,6 @@ Report buildReport(const std::vector<JobOutcome> &Outcomes,
     }
     ++R.Analysed;
     Analysed.push_back(O);
-    for (const std::string &USR : O->Result.SpawnedUSRs)
-      Spawned.insert(USR);
     for (const SpawnRecord &S : O->Result.Spawns) {
       auto [It, New] = SpawnedAt.try_emplace(S.USR, S.Pos);
       if (!New && std::tie(S.Pos.File, S.Pos.Offset) <
@@ -136,14 +133,12 @@ Report buildReport(const std::vector<JobOutcome> &Outcomes,
       DiagRecord F = D;
       auto C = Conditional.find({D.Check, D.Pos.File, D.Pos.Offset});
       if (C != Conditional.end()) {
-        if (!Spawned.contains(C->second))
+        if (!SpawnedAt.count(C->second))
           continue;
-        // Say where the other translation unit spawns it.
+        // A conditional finding's coroutine is spawned in no translation
+        // unit that reported it: say where another one spawns it.
         auto At = SpawnedAt.find(C->second);
-        bool HasSpawnNote = llvm::any_of(F.Notes, [](const NoteRecord &N) {
-          return llvm::StringRef(N.Message).starts_with("task spawned here");
-        });
-        if (At != SpawnedAt.end() && !HasSpawnNote)
+        if (At != SpawnedAt.end())
           F.Notes.insert(F.Notes.begin(), {At->second, "task spawned here"});
       }
       auto Key = std::make_tuple(F.Check, F.Pos.File, F.Pos.Offset, F.Message);
@@ -173,11 +168,23 @@ Report buildReport(const std::vector<JobOutcome> &Outcomes,
   });
 
   // Identical findings on identical lines are told apart by their rank.
-  llvm::StringMap<unsigned> Occurrences;
+  llvm::StringMap<unsigned> Occurrences, LegacyOccurrences;
   for (DiagRecord &D : R.Findings) {
-    std::string Base = fingerprintBase(D, R, Sources);
-    unsigned N = Occurrences[Base]++;
-    D.Fingerprint = Base + ":" + std::to_string(N);
+    std::string File = R.display(D.Pos.File);
+    llvm::StringRef Line = Sources.lineText(D.Pos.File, D.Pos.Offset);
+    std::string Base = fingerprintBase(D.Check, File, Line, D.Message);
+    D.Fingerprint = Base + ":" + std::to_string(Occurrences[Base]++);
+    // Version 1 hashed the message with the reason for a missing fix-it
+    // appended; that reason is now the note at the finding's own position.
+    std::string Legacy = D.Message;
+    for (const NoteRecord &N : D.Notes)
+      if (N.Pos.File == D.Pos.File && N.Pos.Offset == D.Pos.Offset) {
+        Legacy += "; " + N.Message;
+        break;
+      }
+    std::string LegacyBase = fingerprintBase(D.Check, File, Line, Legacy);
+    D.LegacyFingerprint =
+        LegacyBase + ":" + std::to_string(LegacyOccurrences[LegacyBase]++);
   }
   return R;
 }

@@ -45,11 +45,11 @@ struct Report {
 Report buildReport(const std::vector<JobOutcome> &Outcomes,
                    SourceCache &Sources, llvm::StringRef SourceRoot);
 
-/// A fingerprint of \p D that survives unrelated line shifts: a hash of the
-/// check, the file, the flagged line's text without blanks and the message.
-/// The driver appends an occurrence index.
-std::string fingerprintBase(const DiagRecord &D, const Report &R,
-                            SourceCache &Sources);
+/// A fingerprint that survives unrelated line shifts: a hash of the check,
+/// the file (as reported), the flagged line's text without blanks and the
+/// message. buildReport appends an occurrence index.
+std::string fingerprintBase(llvm::StringRef Check, llvm::StringRef File,
+                            llvm::StringRef LineText, llvm::StringRef Message);
 
 } // namespace eagerlint::cli
 

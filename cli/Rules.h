@@ -16,7 +16,7 @@ struct Rule {
   llvm::StringRef Fix;   ///< What the fix-it does.
 };
 
-/// Every check, in the order of design §4.
+/// Every check, in the order of Checks.def.
 llvm::ArrayRef<Rule> rules();
 /// The rule \p Id, or null.
 const Rule *findRule(llvm::StringRef Id);

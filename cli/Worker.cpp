@@ -3,25 +3,21 @@
 // A worker is the eagerlint executable started again by the driver for one
 // file, so a crash in one translation unit costs that file only. It runs the
 // checks exactly as clang-tidy does (its options provider, its AST consumer,
-// its diagnostic consumer), and next to them a second consumer that collects
-// the facts the project-wide pass needs.
+// its diagnostic consumer), with a FactsSink that takes the facts the
+// project-wide pass needs from the checks' own analysis.
 //
 //===----------------------------------------------------------------------===//
 #include "Worker.h"
-#include "EagerCheckBase.h"
+#include "CheckOptions.h"
+#include "FactsSink.h"
 #include "Records.h"
 #include "Support.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
-#include "eagerlint/analysis/Analyzer.h"
-#include "eagerlint/analysis/Profile.h"
-#include "clang/AST/ASTConsumer.h"
-#include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
-#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
@@ -34,6 +30,8 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
+#include <set>
+#include <tuple>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -143,13 +141,11 @@ checkConfigurationFiles(const std::vector<std::string> &Files) {
       }
       for (const auto &KV : Parsed->CheckOptions) {
         llvm::StringRef Key = KV.getKey();
-        if (Key != "Profile" && !Key.ends_with(".Profile"))
+        if (!knownOptionKey(Key))
           continue;
-        llvm::Expected<analysis::Profile> P =
-            analysis::Profile::builtin(KV.getValue().Value);
-        if (!P)
+        if (llvm::Error E = validateOption(Key, KV.getValue().Value))
           Problems.push_back(Path.str().str() + ": option '" + Key.str() +
-                             "': " + llvm::toString(P.takeError()));
+                             "': " + llvm::toString(std::move(E)));
       }
     }
   }
@@ -187,65 +183,31 @@ private:
   FileOptionsProvider Inner;
 };
 
-/// clang-tidy's getLocalOrGlobal: the check-local key wins unless the global
-/// one comes from a configuration of higher priority.
-std::optional<std::string> localOrGlobal(const ClangTidyOptions::OptionMap &M,
-                                         llvm::StringRef Check,
-                                         llvm::StringRef Key) {
-  auto Local = M.find((Check + "." + Key).str());
-  auto Global = M.find(Key);
-  if (Local == M.end() && Global == M.end())
-    return std::nullopt;
-  if (Global == M.end() ||
-      (Local != M.end() && Local->second.Priority >= Global->second.Priority))
-    return Local->second.Value;
-  return Global->second.Value;
-}
-
-/// The profile the check \p Check builds from \p M (see EagerCheck), with a
-/// key that tells two configurations apart.
-std::optional<std::pair<analysis::Profile, std::string>>
-profileFor(const ClangTidyOptions::OptionMap &M, llvm::StringRef Check) {
-  auto Get = [&](llvm::StringRef Key) {
-    return localOrGlobal(M, Check, Key).value_or("");
-  };
-  analysis::ProfileOptions O;
-  O.Profile = localOrGlobal(M, Check, "Profile").value_or("reference");
-  O.SpawnFunctions = Get("SpawnFunctions");
-  O.CancelFunctions = Get("CancelFunctions");
-  O.StateQueryFunctions = Get("StateQueryFunctions");
-  O.TimeoutFunctions = Get("TimeoutFunctions");
-  O.AmbientTaskFunctions = Get("AmbientTaskFunctions");
-  O.NeverSuspendingAwaitables = Get("NeverSuspendingAwaitables");
-  O.YieldStatement = Get("YieldStatement");
-  O.YieldHeader = Get("YieldHeader");
-  llvm::Expected<analysis::Profile> P = analysis::Profile::configured(O);
-  if (!P) {
-    llvm::consumeError(P.takeError());
-    return std::nullopt;
-  }
-  std::string Key = P->fingerprint();
-  return std::make_pair(std::move(*P), std::move(Key));
-}
-
 //===-- Project facts -----------------------------------------------------===//
 
-/// Runs before the checks' consumer on the same AST: records the coroutines
-/// this translation unit spawns and the prefix findings that hold only if
-/// another translation unit spawns their coroutine, then puts the checks in
-/// project mode so that they report those findings too. The driver keeps
-/// them once it knows every translation unit's spawns.
-class FactsConsumer : public ASTConsumer {
+/// Receives the checks' project-wide facts of the translation unit: the
+/// coroutines it spawns and the findings that hold only if another
+/// translation unit spawns their coroutine. The driver keeps those once it
+/// knows every translation unit's spawns.
+class WorkerFacts : public tidy::FactsSink {
 public:
-  FactsConsumer(ClangTidyContext &Context, CompilerInstance &CI, TUResult &Out)
-      : Context(Context), CI(CI), Out(Out) {}
+  WorkerFacts(const ClangTidyContext &Context, TUResult &Out)
+      : Context(Context), Out(Out) {}
 
-  void HandleTranslationUnit(ASTContext &AST) override {
-    llvm::StringSet<> LocalConditional;
-    if (!CI.getDiagnostics().hasErrorOccurred())
-      collect(AST, LocalConditional);
-    auto Set = std::make_shared<llvm::StringSet<>>(std::move(LocalConditional));
-    tidy::setProjectSpawnedCoroutines(std::move(Set));
+  void spawn(llvm::StringRef USR, SourceLocation Call,
+             const SourceManager &SM) override {
+    SpawnRecord S{USR.str(), position(SM, Call)};
+    if (Spawns.insert({S.USR, S.Pos.File, S.Pos.Offset}).second)
+      Out.Spawns.push_back(std::move(S));
+  }
+
+  void conditional(const analysis::Finding &F,
+                   const SourceManager &SM) override {
+    ConditionalRecord C{analysis::checkName(F.Kind).str(), position(SM, F.Loc),
+                        F.RequiresSpawnOf};
+    if (Conditionals.insert({C.Check + '\0' + C.USR, C.Pos.File, C.Pos.Offset})
+            .second)
+      Out.Conditional.push_back(std::move(C));
   }
 
 private:
@@ -258,82 +220,16 @@ private:
         SM.getFileOffset(Loc)};
   }
 
-  void collect(ASTContext &AST, llvm::StringSet<> &LocalConditional) {
-    const SourceManager &SM = AST.getSourceManager();
-    ClangTidyOptions Opts = Context.getOptionsForFile(Context.getCurrentFile());
-    static const analysis::CheckKind Kinds[] = {
-        analysis::CheckKind::CancelBeforeStart,
-        analysis::CheckKind::StateAfterSpawn,
-        analysis::CheckKind::DoneAfterSpawn,
-        analysis::CheckKind::TimeoutInPrefix,
-        analysis::CheckKind::CurrentTaskInPrefix,
-        analysis::CheckKind::RecursiveSpawn};
-
-    // One analysis per distinct configuration of the enabled checks.
-    struct Group {
-      analysis::Profile Profile;
-      std::vector<analysis::CheckKind> Conditional;
-    };
-    llvm::StringMap<Group> Groups;
-    std::vector<std::string> Order;
-    for (analysis::CheckKind K : Kinds) {
-      llvm::StringRef Name = analysis::checkName(K);
-      if (!Context.isCheckEnabled(Name))
-        continue;
-      auto P = profileFor(Opts.CheckOptions, Name);
-      if (!P)
-        continue;
-      auto [It, New] = Groups.try_emplace(P->second, Group{P->first, {}});
-      if (New)
-        Order.push_back(P->second);
-      if (K == analysis::CheckKind::TimeoutInPrefix ||
-          K == analysis::CheckKind::CurrentTaskInPrefix)
-        It->second.Conditional.push_back(K);
-    }
-
-    llvm::StringSet<> Spawned;
-    for (const std::string &Key : Order) {
-      Group &G = Groups[Key];
-      analysis::Analyzer::Options AO;
-      AO.ProjectMode = true;
-      analysis::Analyzer A(AST, G.Profile, AO);
-      for (const analysis::SpawnSite &S : A.spawnSites()) {
-        // A coroutine defined in another translation unit has no visible
-        // body here, but its declaration has the same USR.
-        const FunctionDecl *Target = S.SpawnedDecl;
-        if (!Target ||
-            SM.isInSystemHeader(SM.getExpansionLoc(S.Call->getBeginLoc())))
-          continue;
-        std::string USR = analysis::Analyzer::usr(Target);
-        if (USR.empty())
-          continue;
-        Out.Spawns.push_back({USR, position(SM, S.Call->getBeginLoc())});
-        if (Spawned.insert(USR).second)
-          Out.SpawnedUSRs.push_back(USR);
-      }
-      if (G.Conditional.empty())
-        continue;
-      for (const analysis::Finding &F : A.findings(G.Conditional)) {
-        if (F.RequiresSpawnOf.empty())
-          continue;
-        LocalConditional.insert(F.RequiresSpawnOf);
-        Out.Conditional.push_back({std::string(analysis::checkName(F.Kind)),
-                                   position(SM, F.Loc), F.RequiresSpawnOf});
-      }
-    }
-  }
-
-  ClangTidyContext &Context;
-  CompilerInstance &CI;
+  const ClangTidyContext &Context;
   TUResult &Out;
+  std::set<std::tuple<std::string, std::string, unsigned>> Spawns, Conditionals;
 };
 
 class ActionFactory : public tooling::FrontendActionFactory {
 public:
   ActionFactory(ClangTidyContext &Context,
-                llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                TUResult &Out)
-      : Context(Context), ConsumerFactory(Context, std::move(FS)), Out(Out) {}
+                llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
+      : ConsumerFactory(Context, std::move(FS)) {}
 
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<Action>(*this);
@@ -355,22 +251,14 @@ private:
     explicit Action(ActionFactory &F) : F(F) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
-      std::unique_ptr<ASTConsumer> Tidy =
-          F.ConsumerFactory.createASTConsumer(CI, File);
-      std::vector<std::unique_ptr<ASTConsumer>> Consumers;
-      Consumers.push_back(
-          std::make_unique<FactsConsumer>(F.Context, CI, F.Out));
-      Consumers.push_back(std::move(Tidy));
-      return std::make_unique<MultiplexConsumer>(std::move(Consumers));
+      return F.ConsumerFactory.createASTConsumer(CI, File);
     }
 
   private:
     ActionFactory &F;
   };
 
-  ClangTidyContext &Context;
   ClangTidyASTConsumerFactory ConsumerFactory;
-  TUResult &Out;
 };
 
 const char *levelName(tooling::Diagnostic::Level L) {
@@ -517,9 +405,10 @@ static TUResult analyse(const WorkerJob &Job) {
   Context.setDiagnosticsEngine(&DE);
   Tool.setDiagnosticConsumer(&DiagConsumer);
 
-  ActionFactory Factory(Context, FS, Result);
+  WorkerFacts Facts(Context, Result);
+  tidy::FactsSinkRegistration Registration(Context, Facts);
+  ActionFactory Factory(Context, FS);
   Result.ToolSucceeded = Tool.run(&Factory) == 0;
-  tidy::setProjectSpawnedCoroutines(nullptr);
 
   for (const ClangTidyError &E : DiagConsumer.take())
     Result.Diags.push_back(toRecord(E));

@@ -12,9 +12,8 @@ using namespace clang;
 namespace eagerlint::analysis {
 
 static constexpr llvm::StringLiteral CheckNames[NumCheckKinds] = {
-    "eager-cancel-before-start",    "eager-state-after-spawn",
-    "eager-done-after-spawn",       "eager-timeout-in-prefix",
-    "eager-current-task-in-prefix", "eager-recursive-spawn",
+#define EAGERLINT_CHECK(KIND, NAME, CLASS, SHORT, FULL, FIX) NAME,
+#include "eagerlint/analysis/Checks.def"
 };
 
 llvm::StringRef checkName(CheckKind K) {
@@ -23,7 +22,8 @@ llvm::StringRef checkName(CheckKind K) {
 
 std::optional<CheckKind> checkKindFromName(llvm::StringRef Name) {
   for (unsigned I = 0; I < NumCheckKinds; ++I)
-    if (CheckNames[I] == Name || CheckNames[I].drop_front(6) == Name)
+    if (CheckNames[I] == Name ||
+        CheckNames[I].drop_front(llvm::StringRef("eager-").size()) == Name)
       return static_cast<CheckKind>(I);
   return std::nullopt;
 }
@@ -273,10 +273,17 @@ struct Builder {
            const std::string &WhyNoFix, std::string RequiresSpawnOf = {}) {
     if (!inUserCode(Loc))
       return;
-    Finding F{K,          Loc,      std::move(Message), std::move(Notes),
-              std::move(Fix), {}, FileID(), std::move(RequiresSpawnOf)};
-    if (!F.Fix && !WhyNoFix.empty())
-      F.Message += "; " + WhyNoFix;
+    Finding F{K,
+              Loc,
+              std::move(Message),
+              std::move(Notes),
+              std::move(Fix),
+              {},
+              FileID(),
+              {},
+              std::move(RequiresSpawnOf)};
+    if (!F.Fix)
+      F.NoFixReason = WhyNoFix;
     if (F.Fix)
       F.FixFile = SM.getFileID(F.Fix->Loc);
     Out.push_back(std::move(F));

@@ -3,6 +3,8 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ErrorHandling.h"
+#include <initializer_list>
 
 namespace eagerlint::analysis {
 
@@ -284,6 +286,29 @@ llvm::Expected<Profile> Profile::builtin(llvm::StringRef Name) {
       Name.str().c_str(), llvm::join(builtinNames(), ", ").c_str());
 }
 
+/// Sets \p Out from the keyword \p Value of option \p Key; an empty value
+/// keeps the profile's.
+template <class Kind>
+static llvm::Error
+parseKeyword(llvm::StringRef Key, llvm::StringRef Value,
+             std::initializer_list<std::pair<llvm::StringRef, Kind>> Known,
+             Kind &Out) {
+  Value = Value.trim();
+  if (Value.empty())
+    return llvm::Error::success();
+  llvm::SmallVector<llvm::StringRef, 3> Names;
+  for (const auto &[Name, K] : Known) {
+    if (Name == Value) {
+      Out = K;
+      return llvm::Error::success();
+    }
+    Names.push_back(Name);
+  }
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(), "unknown %s '%s' (known: %s)",
+      Key.str().c_str(), Value.str().c_str(), llvm::join(Names, ", ").c_str());
+}
+
 llvm::Expected<Profile> Profile::configured(const ProfileOptions &O) {
   llvm::Expected<Profile> P = builtin(O.Profile);
   if (!P)
@@ -300,32 +325,35 @@ llvm::Expected<Profile> Profile::configured(const ProfileOptions &O) {
   }
   if (!llvm::StringRef(O.YieldHeader).trim().empty())
     P->YieldHeader = O.YieldHeader;
+  if (llvm::Error E = parseKeyword("SpawnStart", O.SpawnStart,
+                                   {{"queued", SpawnStartKind::Queued},
+                                    {"inline", SpawnStartKind::Inline},
+                                    {"dispatch", SpawnStartKind::Dispatch}},
+                                   P->SpawnStart))
+    return std::move(E);
+  if (llvm::Error E = parseKeyword("PrefixIdentity", O.PrefixIdentity,
+                                   {{"creator", PrefixIdentityKind::Creator},
+                                    {"child", PrefixIdentityKind::Child}},
+                                   P->PrefixIdentity))
+    return std::move(E);
   addNames(P->EagerTypes, O.EagerTypes);
-  llvm::StringRef Start = llvm::StringRef(O.SpawnStart).trim();
-  if (Start == "queued")
-    P->SpawnStart = SpawnStartKind::Queued;
-  else if (Start == "inline")
-    P->SpawnStart = SpawnStartKind::Inline;
-  else if (Start == "dispatch")
-    P->SpawnStart = SpawnStartKind::Dispatch;
-  else if (!Start.empty())
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "invalid value '%s' for option 'SpawnStart' (expected queued, inline "
-        "or dispatch)",
-        Start.str().c_str());
-  llvm::StringRef Identity = llvm::StringRef(O.PrefixIdentity).trim();
-  if (Identity == "creator")
-    P->PrefixIdentity = PrefixIdentityKind::Creator;
-  else if (Identity == "child")
-    P->PrefixIdentity = PrefixIdentityKind::Child;
-  else if (!Identity.empty())
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "invalid value '%s' for option 'PrefixIdentity' (expected creator or "
-        "child)",
-        Identity.str().c_str());
   return P;
+}
+
+llvm::StringRef spawnStartName(SpawnStartKind K) {
+  switch (K) {
+  case SpawnStartKind::Queued:
+    return "queued";
+  case SpawnStartKind::Inline:
+    return "inline";
+  case SpawnStartKind::Dispatch:
+    return "dispatch";
+  }
+  llvm_unreachable("unknown SpawnStartKind");
+}
+
+llvm::StringRef prefixIdentityName(PrefixIdentityKind K) {
+  return K == PrefixIdentityKind::Child ? "child" : "creator";
 }
 
 std::string Profile::fingerprint() const {
@@ -341,8 +369,8 @@ std::string Profile::fingerprint() const {
   Key += '\x1f' + YieldStatement + '\x1f' + YieldHeader;
   for (const YieldVariant &V : YieldVariants)
     Key += '\x1f' + V.Namespace + V.Statement + V.Header;
-  Key += '\x1f' + std::to_string(static_cast<int>(SpawnStart)) +
-         std::to_string(static_cast<int>(PrefixIdentity));
+  Key += '\x1f' + spawnStartName(SpawnStart).str() + '\x1f' +
+         prefixIdentityName(PrefixIdentity).str();
   return Key;
 }
 

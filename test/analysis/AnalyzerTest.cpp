@@ -528,8 +528,11 @@ TEST_F(AnalyzerTest, SpawnInNonCoroutineWindowRunsToExit) {
   auto F = findings({CheckKind::CancelBeforeStart});
   ASSERT_EQ(F.size(), 1u);
   EXPECT_FALSE(F[0].Fix.has_value());
-  EXPECT_NE(F[0].Message.find("'starter' is not a coroutine"), std::string::npos)
-      << F[0].Message;
+  EXPECT_NE(F[0].NoFixReason.find("'starter' is not a coroutine"),
+            std::string::npos)
+      << F[0].NoFixReason;
+  // The reason is a note of its own, never part of the message.
+  EXPECT_EQ(F[0].Message.find("no fix-it"), std::string::npos) << F[0].Message;
 }
 
 TEST_F(AnalyzerTest, ConflictsThroughGlobalsReferencesCapturesAndThis) {

@@ -12,6 +12,9 @@
 // RUN:     NeverSuspendingAwaitables: 'a::instant', \
 // RUN:     YieldStatement: 'co_await a::yield();', \
 // RUN:     YieldHeader: '<a/yield.h>', \
+// RUN:     SpawnStart: dispatch, \
+// RUN:     PrefixIdentity: child, \
+// RUN:     EagerTypes: 'a::eager_task;a::promise', \
 // RUN:     IncludeStyle: google}}" > %t.yaml
 // RUN: FileCheck %s --check-prefix=SET < %t.yaml
 // RUN: %clang_tidy --checks='-*,eager-*' --dump-config --config-file=%t.yaml > %t.again.yaml
@@ -19,7 +22,7 @@
 // RUN: grep '^  eager-' %t.again.yaml | sort > %t.again.options
 // RUN: diff %t.options %t.again.options
 // RUN: grep -c '^  eager-' %t.options | FileCheck %s --check-prefix=COUNT
-// COUNT: 60
+// COUNT: 78
 //
 // Defaults: the profile's yield statement and header.
 // RUN: %clang_tidy --checks='-*,eager-*' --dump-config -config='{}' \
@@ -42,6 +45,9 @@
 // SET-DAG: eager-cancel-before-start.NeverSuspendingAwaitables: 'a::instant'
 // SET-DAG: eager-cancel-before-start.YieldStatement: 'co_await a::yield();'
 // SET-DAG: eager-cancel-before-start.YieldHeader: '<a/yield.h>'
+// SET-DAG: eager-cancel-before-start.SpawnStart: dispatch
+// SET-DAG: eager-cancel-before-start.PrefixIdentity: child
+// SET-DAG: eager-cancel-before-start.EagerTypes: 'a::eager_task;a::promise'
 // SET-DAG: eager-cancel-before-start.IncludeStyle: google
 // SET-DAG: eager-state-after-spawn.Profile: asio
 // SET-DAG: eager-state-after-spawn.SpawnFunctions: 'a::spawn;b::spawn'
@@ -52,6 +58,9 @@
 // SET-DAG: eager-state-after-spawn.NeverSuspendingAwaitables: 'a::instant'
 // SET-DAG: eager-state-after-spawn.YieldStatement: 'co_await a::yield();'
 // SET-DAG: eager-state-after-spawn.YieldHeader: '<a/yield.h>'
+// SET-DAG: eager-state-after-spawn.SpawnStart: dispatch
+// SET-DAG: eager-state-after-spawn.PrefixIdentity: child
+// SET-DAG: eager-state-after-spawn.EagerTypes: 'a::eager_task;a::promise'
 // SET-DAG: eager-state-after-spawn.IncludeStyle: google
 // SET-DAG: eager-done-after-spawn.Profile: asio
 // SET-DAG: eager-done-after-spawn.SpawnFunctions: 'a::spawn;b::spawn'
@@ -62,6 +71,9 @@
 // SET-DAG: eager-done-after-spawn.NeverSuspendingAwaitables: 'a::instant'
 // SET-DAG: eager-done-after-spawn.YieldStatement: 'co_await a::yield();'
 // SET-DAG: eager-done-after-spawn.YieldHeader: '<a/yield.h>'
+// SET-DAG: eager-done-after-spawn.SpawnStart: dispatch
+// SET-DAG: eager-done-after-spawn.PrefixIdentity: child
+// SET-DAG: eager-done-after-spawn.EagerTypes: 'a::eager_task;a::promise'
 // SET-DAG: eager-done-after-spawn.IncludeStyle: google
 // SET-DAG: eager-timeout-in-prefix.Profile: asio
 // SET-DAG: eager-timeout-in-prefix.SpawnFunctions: 'a::spawn;b::spawn'
@@ -72,6 +84,9 @@
 // SET-DAG: eager-timeout-in-prefix.NeverSuspendingAwaitables: 'a::instant'
 // SET-DAG: eager-timeout-in-prefix.YieldStatement: 'co_await a::yield();'
 // SET-DAG: eager-timeout-in-prefix.YieldHeader: '<a/yield.h>'
+// SET-DAG: eager-timeout-in-prefix.SpawnStart: dispatch
+// SET-DAG: eager-timeout-in-prefix.PrefixIdentity: child
+// SET-DAG: eager-timeout-in-prefix.EagerTypes: 'a::eager_task;a::promise'
 // SET-DAG: eager-timeout-in-prefix.IncludeStyle: google
 // SET-DAG: eager-current-task-in-prefix.Profile: asio
 // SET-DAG: eager-current-task-in-prefix.SpawnFunctions: 'a::spawn;b::spawn'
@@ -82,6 +97,9 @@
 // SET-DAG: eager-current-task-in-prefix.NeverSuspendingAwaitables: 'a::instant'
 // SET-DAG: eager-current-task-in-prefix.YieldStatement: 'co_await a::yield();'
 // SET-DAG: eager-current-task-in-prefix.YieldHeader: '<a/yield.h>'
+// SET-DAG: eager-current-task-in-prefix.SpawnStart: dispatch
+// SET-DAG: eager-current-task-in-prefix.PrefixIdentity: child
+// SET-DAG: eager-current-task-in-prefix.EagerTypes: 'a::eager_task;a::promise'
 // SET-DAG: eager-current-task-in-prefix.IncludeStyle: google
 // SET-DAG: eager-recursive-spawn.Profile: asio
 // SET-DAG: eager-recursive-spawn.SpawnFunctions: 'a::spawn;b::spawn'
@@ -92,12 +110,18 @@
 // SET-DAG: eager-recursive-spawn.NeverSuspendingAwaitables: 'a::instant'
 // SET-DAG: eager-recursive-spawn.YieldStatement: 'co_await a::yield();'
 // SET-DAG: eager-recursive-spawn.YieldHeader: '<a/yield.h>'
+// SET-DAG: eager-recursive-spawn.SpawnStart: dispatch
+// SET-DAG: eager-recursive-spawn.PrefixIdentity: child
+// SET-DAG: eager-recursive-spawn.EagerTypes: 'a::eager_task;a::promise'
 // SET-DAG: eager-recursive-spawn.IncludeStyle: google
 
 // DEFAULT-DAG: eager-cancel-before-start.Profile: reference
 // DEFAULT-DAG: eager-cancel-before-start.SpawnFunctions: ''
 // DEFAULT-DAG: eager-cancel-before-start.YieldStatement: 'co_await eagerlint::rt::yield_now();'
 // DEFAULT-DAG: eager-cancel-before-start.YieldHeader: '<eagerlint/runtime.hpp>'
+// DEFAULT-DAG: eager-cancel-before-start.SpawnStart: queued
+// DEFAULT-DAG: eager-cancel-before-start.PrefixIdentity: creator
+// DEFAULT-DAG: eager-cancel-before-start.EagerTypes: ''
 // DEFAULT-DAG: eager-cancel-before-start.IncludeStyle: llvm
 
 // ASIO-DAG: eager-timeout-in-prefix.Profile: asio

@@ -135,7 +135,8 @@ rt::task<> trailing_comment() {
 void not_a_coroutine(rt::event_loop &loop) {
   auto t = loop.create_task(work());
   t.cancel();
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task 't' running 'work' is cancelled before it first suspends: under lazy start 'work' never runs, under eager start it runs until its first suspension point and is cancelled there; no fix-it: 'not_a_coroutine' is not a coroutine and cannot co_await a yield point [eager-cancel-before-start]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task 't' running 'work' is cancelled before it first suspends: under lazy start 'work' never runs, under eager start it runs until its first suspension point and is cancelled there [eager-cancel-before-start]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: no fix-it: 'not_a_coroutine' is not a coroutine and cannot co_await a yield point
 }
 // CHECK-FIXES: {{^}}void not_a_coroutine(rt::event_loop &loop) {{{$}}
 // CHECK-FIXES-NEXT: {{^}}  auto t = loop.create_task(work());{{$}}

@@ -90,7 +90,8 @@ rt::task<> in_loop(int n) {
 bool not_a_coroutine(rt::event_loop &loop) {
   auto t = loop.create_task(quick());
   return t.done();
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'done()' on task 't' running 'quick' right after spawning it: under lazy start the task has not started yet, under eager start it may already have run or finished; no fix-it: 'not_a_coroutine' is not a coroutine and cannot co_await a yield point [eager-done-after-spawn]
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'done()' on task 't' running 'quick' right after spawning it: under lazy start the task has not started yet, under eager start it may already have run or finished [eager-done-after-spawn]
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: note: no fix-it: 'not_a_coroutine' is not a coroutine and cannot co_await a yield point
 }
 
 // Negatives.

@@ -124,7 +124,8 @@ rt::task<> bump() {
 void not_a_coroutine(rt::event_loop &loop) {
   loop.create_task(bump());
   s_counter = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 's_counter' is written after spawning 'bump', whose prefix reads it: under lazy start 'bump' sees this write, under eager start its prefix has already run; no fix-it: 'not_a_coroutine' is not a coroutine and cannot co_await a yield point [eager-state-after-spawn]
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 's_counter' is written after spawning 'bump', whose prefix reads it: under lazy start 'bump' sees this write, under eager start its prefix has already run [eager-state-after-spawn]
+  // CHECK-MESSAGES: :[[@LINE-2]]:13: note: no fix-it: 'not_a_coroutine' is not a coroutine and cannot co_await a yield point
 }
 // CHECK-FIXES: {{^}}  loop.create_task(bump());{{$}}
 // CHECK-FIXES-NEXT: {{^}}  s_counter = 0;{{$}}

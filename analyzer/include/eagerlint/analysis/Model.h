@@ -160,14 +160,13 @@ struct SpawnSite {
 };
 
 enum class CheckKind {
-  CancelBeforeStart,
-  StateAfterSpawn,
-  DoneAfterSpawn,
-  TimeoutInPrefix,
-  CurrentTaskInPrefix,
-  RecursiveSpawn,
+#define EAGERLINT_CHECK(KIND, NAME, CLASS, SHORT, FULL, FIX) KIND,
+#include "eagerlint/analysis/Checks.def"
 };
-constexpr unsigned NumCheckKinds = 6;
+constexpr unsigned NumCheckKinds = 0
+#define EAGERLINT_CHECK(KIND, NAME, CLASS, SHORT, FULL, FIX) +1
+#include "eagerlint/analysis/Checks.def"
+    ;
 
 /// "eager-cancel-before-start" and so on.
 llvm::StringRef checkName(CheckKind K);
@@ -200,6 +199,10 @@ struct Finding {
   /// Where the fix's header (Fix->Header) must be included: the file the
   /// fix edits.
   clang::FileID FixFile;
+  /// Why there is no fix-it (empty when there is one, or when another
+  /// finding carries the shared fix): a note, never part of Message, so
+  /// baseline fingerprints do not change when a fix-it appears.
+  std::string NoFixReason;
   /// Set when the finding holds only if the coroutine with this USR is
   /// spawned somewhere in the project (see Analyzer::Options).
   std::string RequiresSpawnOf;

@@ -46,6 +46,9 @@ enum class SpawnStartKind {
   Dispatch,
 };
 
+/// The option value naming \p K: "queued", "inline" or "dispatch".
+llvm::StringRef spawnStartName(SpawnStartKind K);
+
 /// Whose identity (current task, cancellation state) the eager prefix runs
 /// under.
 enum class PrefixIdentityKind {
@@ -56,6 +59,9 @@ enum class PrefixIdentityKind {
   /// timeout-in-prefix and current-task-in-prefix do not apply.
   Child,
 };
+
+/// The option value naming \p K: "creator" or "child".
+llvm::StringRef prefixIdentityName(PrefixIdentityKind K);
 
 /// The names an analysis needs to recognise a runtime's spawn, cancel, state,
 /// timeout and ambient-task APIs (design §4). Every list holds fully
