@@ -111,7 +111,8 @@ int main() {
   kj::WaitScope scope;
   auto p = commit();
   if (p.poll(scope))
-    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'poll()' on task 'p' running 'commit' right after spawning it{{.*}}no fix-it{{.*}} [eager-done-after-spawn]
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'poll()' on task 'p' running 'commit' right after spawning it{{.*}} [eager-done-after-spawn]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: note: no fix-it: {{.*}}
     return p.wait(scope);
   return 0;
 }
