@@ -69,11 +69,36 @@ bool Analyzer::Impl::unshared(QualType T) const {
   return Unshared.matches(typeDecl(T));
 }
 
+/// Whether awaiting a \p T never suspends (its `await_ready()` is constant
+/// true): a coroutine type that completes synchronously, a serialiser or a
+/// generator rather than a task.
+static bool completesSynchronously(QualType T, const ASTContext &Ctx) {
+  const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  for (const CXXMethodDecl *MD : RD->methods()) {
+    if (!MD->getIdentifier() || MD->getName() != "await_ready")
+      continue;
+    const FunctionDecl *Def = MD->getDefinition();
+    auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
+    auto *Ret = Body && Body->size() == 1
+                    ? dyn_cast<ReturnStmt>(Body->body_front())
+                    : nullptr;
+    bool Value = false;
+    return Ret && Ret->getRetValue() && !Ret->getRetValue()->isValueDependent() &&
+           Ret->getRetValue()->EvaluateAsBooleanCondition(Value, Ctx) && Value;
+  }
+  return false;
+}
+
 bool Analyzer::Impl::isEagerStart(const FunctionDecl *FD) const {
   if (!FD || !createsCoroutine(FD))
     return false;
   if (flippedType(FD->getReturnType()))
     return true;
+  // No task to start early: it has always run to completion at the call.
+  if (completesSynchronously(FD->getReturnType(), Ctx))
+    return false;
   if (coroutineDefinition(FD))
     return startPolicy(FD) == StartPolicy::Eager;
   return typeStartPolicy(FD->getReturnType()) == StartPolicy::Eager;

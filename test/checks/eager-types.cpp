@@ -120,9 +120,10 @@ app::hot recurse(int N) {
   co_await eagerlint::rt::yield_now();
 }
 
-// A coroutine type that completes synchronously (a serialiser): awaiting its
-// result through a forwarding function waits for it, whatever the type's
-// await_ready says.
+// A coroutine type that completes synchronously (a serialiser: eager by
+// design, awaiting it never suspends) is no task a start policy reorders, and
+// awaiting its result through a forwarding function waits for it anyway
+// (real code: a wire-format library, docs/accuracy.md).
 template <class T> struct sync_task {
   struct promise_type {
     sync_task get_return_object() noexcept { return {}; }
@@ -145,4 +146,12 @@ sync_task<int> awaited_through_forwarding_function(unsigned &Value) {
   co_await forward_read(Byte);
   Value = Byte;
   co_return 1;
+}
+
+// synchronous_coroutine_type_is_no_spawn: discarded in a plain function.
+int deserialize_into(unsigned &Value) {
+  unsigned char Byte = 0;
+  forward_read(Byte);
+  Value = Byte;
+  return 0;
 }
