@@ -2,7 +2,7 @@
 //
 // Reads the command line and the compilation database, runs one worker per
 // translation unit, then does the project-wide pass, the baseline, fix-its,
-// the report and the summary. Exit codes (design §5): 0 no new findings,
+// the report and the summary. Exit codes (docs/design.md §5): 0 no new findings,
 // 1 findings, 2 usage or configuration error, 3 a file could not be analysed.
 //
 //===----------------------------------------------------------------------===//

@@ -63,7 +63,7 @@ Report runAnalysis(const DriverConfig &C, const Selection &S,
 int emitResults(const DriverConfig &C, Report &R, SourceCache &Sources);
 
 /// Runs the command line \p Argv; \p Executable is this program, started
-/// again for each translation unit. Returns the exit code (design §5).
+/// again for each translation unit. Returns the exit code (docs/design.md §5).
 int runDriver(int Argc, const char **Argv, const std::string &Executable);
 
 } // namespace eagerlint::cli

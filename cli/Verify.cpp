@@ -2,7 +2,7 @@
 //
 // Builds one program against the reference runtime, runs it with
 // EAGERLINT_START_POLICY=lazy and =eager and compares what each run prints on
-// standard output and how it ends (design §6, runtime rule 5). With
+// standard output and how it ends (docs/design.md §6, runtime rule 5). With
 // --profile, builds it as written (eager) and with every recognised spawn
 // wrapped to start lazily (VerifyRewrite.h), on the profile's own runtime.
 //

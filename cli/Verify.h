@@ -4,7 +4,7 @@
 
 namespace eagerlint {
 
-/// `eagerlint verify PROGRAM.cpp [options] [-- compiler flags]` (design §6).
+/// `eagerlint verify PROGRAM.cpp [options] [-- compiler flags]` (docs/design.md §6).
 /// Builds PROGRAM.cpp against the reference runtime, runs it once with
 /// EAGERLINT_START_POLICY=lazy and once with =eager, each under a time limit,
 /// and prints "same" or a side-by-side diff (lazy | eager) of standard output

@@ -2,7 +2,7 @@
 //
 // `eagerlint verify --profile NAME` compares a program as written with the
 // same program in which every spawn recognised by the analysis starts lazily
-// (design §6). This file makes the second program: it wraps each spawned
+// (docs/design.md §6). This file makes the second program: it wraps each spawned
 // coroutine argument in `::eagerlint_verify::yN::lazy(...)`, whose first step
 // is the profile's yield statement when the spawn call started it inline.
 //

@@ -19,7 +19,7 @@ struct UnwrappedSpawn {
   std::string Reason;
 };
 
-/// The program with every recognised spawn started lazily (design §6).
+/// The program with every recognised spawn started lazily (docs/design.md §6).
 struct LazyRewrite {
   /// The whole rewritten source, to be compiled in place of the program.
   std::string Text;

@@ -57,6 +57,9 @@ void forEachStmt(const clang::Stmt *S,
 /// Like forEachStmt, without entering lambda bodies (functions of their own).
 void forEachStmtOutsideLambdas(const clang::Stmt *S,
                                llvm::function_ref<void(const clang::Stmt *)> F);
+/// The innermost loop of \p Body that holds \p Target, if any.
+const clang::Stmt *enclosingLoop(const clang::Stmt *Body,
+                                 const clang::Stmt *Target);
 /// The statement of a compound statement in \p Body that holds \p Target.
 const clang::Stmt *statementOf(const clang::Stmt *Body,
                                const clang::Stmt *Target);
@@ -196,6 +199,11 @@ private:
                                llvm::SmallVector<CallerRef, 2>>>
       Callers;
   void callerWindows(SpawnSite &S);
+  /// A `continue` or `break` that takes the handle of the spawn \p Call out
+  /// of scope before the window's first suspension.
+  const clang::Stmt *loopExitBefore(const clang::Stmt *Body,
+                                    const clang::CallExpr *Call,
+                                    llvm::ArrayRef<SuspensionPoint> Ends);
   /// Functions that start the event loop or only set things up for it.
   bool startsLoop(const clang::FunctionDecl *FD);
   llvm::DenseSet<const clang::Expr *> AwaitedOperands;

@@ -208,6 +208,19 @@ const Stmt *statementOf(const Stmt *Body, const Stmt *Target) {
   return nullptr;
 }
 
+const Stmt *enclosingLoop(const Stmt *Body, const Stmt *Target) {
+  llvm::SmallVector<const Stmt *, 16> Path;
+  if (!pathTo(Body, Target, Path))
+    return nullptr;
+  for (auto It = Path.rbegin(), E = Path.rend(); It != E; ++It) {
+    if (isa<LambdaExpr>(*It))
+      return nullptr;
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(*It))
+      return *It;
+  }
+  return nullptr;
+}
+
 std::optional<BaseRef> baseOf(const Expr *E) {
   bool Pointer = false;
   const FieldDecl *Member = nullptr;

@@ -363,6 +363,13 @@ struct Builder {
   }
 
   void handleDestroyed(const SpawnSite &S, const std::string &Task) {
+    // A prefix that touches nothing and always suspends: cancelling the task
+    // there is what lazy start did (the fixed form of a discarded task).
+    if (S.Spawned) {
+      const PrefixSummary &P = I.prefix(S.Spawned);
+      if (P.Accesses.empty() && P.Calls.empty() && !P.MayFinishWithoutSuspending)
+        return;
+    }
     bool Discarded = S.HandleDestroyed == S.Call;
     std::string What = Discarded ? "the result of this call is discarded"
                                  : "the task's handle is destroyed here";
@@ -376,11 +383,17 @@ struct Builder {
       Loc = E->getExprLoc();
     else if (isa<CompoundStmt>(S.HandleDestroyed))
       Loc = cast<CompoundStmt>(S.HandleDestroyed)->getRBracLoc();
+    // A discarded task whose type is flipped: a yield as its first
+    // statement makes the eager prefix empty, so, as under lazy start,
+    // destroying the result cancels it before it does anything.
+    std::optional<Insertion> Fix;
+    if (Discarded && S.TypeLevel && I.flippedType(S.Call->getType()))
+      Fix = yieldFirst(S.Spawned, Ctx, I.Prof);
     add(CheckKind::CancelBeforeStart, Discarded ? S.Call->getExprLoc() : Loc,
         What + ", which cancels " + Task + " before it first suspends: " +
             Lazy + ", under eager start it runs until its first suspension "
             "point",
-        std::move(Notes), std::nullopt,
+        std::move(Notes), Fix,
         Discarded ? "no fix-it: keep the result and await it"
                   : "no fix-it: keep the handle until the task is awaited");
   }

@@ -15,12 +15,16 @@ static Profile referenceProfile() {
                       "::eagerlint::rt::event_loop::create_task",
                       "::eagerlint::rt::task_group::create_task"};
   P.CancelFunctions = {"::eagerlint::rt::task_handle::cancel",
-                       "::eagerlint::rt::task_ref::cancel"};
+                       "::eagerlint::rt::task_ref::cancel",
+                       "::eagerlint::rt::hot_task::cancel"};
   P.StateQueryFunctions = {"::eagerlint::rt::task_handle::done",
                            "::eagerlint::rt::task_handle::cancelled",
                            "::eagerlint::rt::task_handle::result",
                            "::eagerlint::rt::task_ref::done",
-                           "::eagerlint::rt::task_ref::cancelled"};
+                           "::eagerlint::rt::task_ref::cancelled",
+                           "::eagerlint::rt::hot_task::done",
+                           "::eagerlint::rt::hot_task::cancelled",
+                           "::eagerlint::rt::hot_task::result"};
   P.LazyStartArguments = {"::eagerlint::rt::start_policy::lazy"};
   P.TimeoutFunctions = {"::eagerlint::rt::timeout"};
   P.AmbientTaskFunctions = {"::eagerlint::rt::current_task"};

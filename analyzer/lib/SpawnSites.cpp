@@ -104,6 +104,14 @@ private:
       return;
     if (isa<LambdaExpr>(S))
       return; // its body is its own function
+    // Only the operand of a co_await is user code; the awaiter machinery
+    // refers to it again.
+    if (auto *SE = dyn_cast<CoroutineSuspendExpr>(S)) {
+      Parents.push_back(S);
+      visit(SE->getOperand());
+      Parents.pop_back();
+      return;
+    }
     if (auto *Call = dyn_cast<CallExpr>(S)) {
       if (I.Spawn.matches(Call->getDirectCallee()))
         record(Call, /*TypeLevel=*/false);
@@ -126,6 +134,12 @@ private:
       return C->getNumArgs() == 1 && stripWrappers(C->getArg(0)) == Call;
     if (auto *L = dyn_cast<InitListExpr>(E))
       return L->getNumInits() == 1 && holds(L->getInit(0), Call);
+    // `std::make_optional(co_spawn(...))`
+    if (auto *Make = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *FD = Make->getDirectCallee();
+          FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+          FD->getName() == "make_optional" && Make->getNumArgs() == 1)
+        return holds(Make->getArg(0), Call);
     return false;
   }
 
@@ -293,6 +307,32 @@ static bool destroysHandle(const Stmt *E, llvm::ArrayRef<const ValueDecl *> Hand
   return B && llvm::is_contained(Handles, B->Decl);
 }
 
+/// A `continue` or `break` of the loop that declares \p Handle, after
+/// \p Call and before the window's first suspension in source order: the
+/// handle leaves its scope there.
+static const Stmt *loopExit(const Stmt *S, const CallExpr *Call,
+                            llvm::ArrayRef<SuspensionPoint> Ends,
+                            const SourceManager &SM) {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  if (isa<ContinueStmt, BreakStmt>(S)) {
+    bool AfterSpawn = SM.isBeforeInTranslationUnit(Call->getEndLoc(),
+                                                   S->getBeginLoc());
+    bool BeforeEnd = Ends.empty() ||
+                     SM.isBeforeInTranslationUnit(S->getBeginLoc(),
+                                                  Ends.front().Expr->getBeginLoc());
+    return AfterSpawn && BeforeEnd ? S : nullptr;
+  }
+  for (const Stmt *Child : S->children()) {
+    // An inner loop's break and continue stay inside it.
+    if (isa_and_nonnull<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Child))
+      continue;
+    if (const Stmt *Exit = loopExit(Child, Call, Ends, SM))
+      return Exit;
+  }
+  return nullptr;
+}
+
 /// The range of every range-for loop variable of \p Body.
 static llvm::DenseMap<const VarDecl *, const Expr *> rangesOf(const Stmt *Body) {
   llvm::DenseMap<const VarDecl *, const Expr *> Ranges;
@@ -355,6 +395,24 @@ void Analyzer::Impl::walkWindow(const FunctionInfo &FI, const Stmt *From,
           return false;
         return step(E, Out, Elements);
       });
+}
+
+const Stmt *Analyzer::Impl::loopExitBefore(
+    const Stmt *Body, const CallExpr *Call,
+    llvm::ArrayRef<SuspensionPoint> Ends) {
+  const Stmt *Loop = enclosingLoop(Body, Call);
+  if (!Loop)
+    return nullptr;
+  const Stmt *LoopBody = nullptr;
+  if (auto *For = dyn_cast<ForStmt>(Loop))
+    LoopBody = For->getBody();
+  else if (auto *While = dyn_cast<WhileStmt>(Loop))
+    LoopBody = While->getBody();
+  else if (auto *Do = dyn_cast<DoStmt>(Loop))
+    LoopBody = Do->getBody();
+  else
+    LoopBody = cast<CXXForRangeStmt>(Loop)->getBody();
+  return loopExit(LoopBody, Call, Ends, Ctx.getSourceManager());
 }
 
 std::vector<SpawnSite>
@@ -451,6 +509,8 @@ Analyzer::Impl::spawnSitesIn(const FunctionDecl *FD) {
           S.HandleDestroyed = E;
           break;
         }
+      if (!S.HandleDestroyed)
+        S.HandleDestroyed = loopExitBefore(Body, F.Call, S.WindowEnds);
       if (!S.HandleDestroyed && Window.MayFinishWithoutSuspending)
         S.HandleDestroyed = Body;
     }

@@ -1,5 +1,5 @@
 // A realistic Asio coroutine service, the heavy translation unit of the
-// eager-* check overhead benchmark (design §7): a line-protocol key-value
+// eager-* check overhead benchmark (docs/design.md §7): a line-protocol key-value
 // server with per-session idle timeouts, a write-behind journal fed through a
 // channel, periodic compaction, replication to peers with retries, metrics
 // and graceful shutdown through cancellation signals. About 190k lines once

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Whole-process overhead of the eager-* checks (design §7).
+"""Whole-process overhead of the eager-* checks (docs/design.md §7).
 
 Times `clang-tidy --load=PLUGIN --checks=-*,misc-coroutine-hostile-raii,eager-*`
 against `--checks=-*,misc-coroutine-hostile-raii` (clang-tidy refuses to run

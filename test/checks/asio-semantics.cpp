@@ -45,6 +45,9 @@ public:
   void push_back(const T &) {}
   T *Data = nullptr;
 };
+template <class T> optional<T> make_optional(T &&V) {
+  return optional<T>(static_cast<T &&>(V));
+}
 template <class K, class V> class map {
 public:
   template <class... A> void emplace(A &&...) {}
@@ -306,4 +309,25 @@ asio::awaitable<void> signal_moved_into_container_emitted(bool ShuttingDown) {
       S->emit(asio::cancellation_type::all);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: task 'S' running 'reads_count' is cancelled before it first suspends{{.*}} [eager-cancel-before-start]
   co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
+}
+
+asio::awaitable<void> promise_made_optional_reset() {
+  auto P = std::make_optional(
+      asio::co_spawn(co_await asio::this_coro::executor, reads_count(),
+                     asio::experimental::use_promise));
+  P.reset();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: the task's handle is destroyed here, which cancels 'reads_count' before it first suspends{{.*}} [eager-cancel-before-start]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: no fix-it: keep the handle until the task is awaited
+  co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
+}
+
+asio::awaitable<void> promise_dropped_by_continue(int N) {
+  for (int I = 0; I < N; ++I) {
+    auto P = asio::co_spawn(co_await asio::this_coro::executor, reads_count(),
+                            asio::experimental::use_promise);
+    if (I % 2)
+      continue;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: the task's handle is destroyed here, which cancels 'reads_count' before it first suspends{{.*}} [eager-cancel-before-start]
+    co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
+  }
 }

@@ -64,7 +64,7 @@ enum class PrefixIdentityKind {
 llvm::StringRef prefixIdentityName(PrefixIdentityKind K);
 
 /// The names an analysis needs to recognise a runtime's spawn, cancel, state,
-/// timeout and ambient-task APIs (design §4). Every list holds fully
+/// timeout and ambient-task APIs (docs/design.md §4). Every list holds fully
 /// qualified names; a member function is named through its class
 /// (`ns::task_handle::cancel`), a class or variable by its own name.
 struct Profile {

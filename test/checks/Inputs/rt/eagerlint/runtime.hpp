@@ -1,5 +1,5 @@
 // Minimal mock of <eagerlint/runtime.hpp> for the eager-* check tests: the
-// same qualified names as the reference runtime (design §3), declarations
+// same qualified names as the reference runtime (docs/design.md §3), declarations
 // and trivial bodies only. Needs the mock <coroutine> (Inputs/std).
 #ifndef EAGERLINT_TEST_MOCK_RUNTIME_HPP
 #define EAGERLINT_TEST_MOCK_RUNTIME_HPP
