@@ -308,7 +308,7 @@ struct Builder {
     std::optional<Insertion> Fix = yieldAfter(S, Ctx, I.Prof, WhyNot);
     std::string Task = displayName(S.Spawned);
     if (S.HandleDestroyed && enabled(CheckKind::CancelBeforeStart))
-      handleDestroyed(S, Task);
+      handleDestroyed(S, Task, Fix, WhyNot);
     for (const CallOfInterest &C : S.WindowCalls) {
       if (!I.usesHandle(S, C))
         continue;
@@ -362,7 +362,9 @@ struct Builder {
       callerConflicts(S, Seg, Prefix);
   }
 
-  void handleDestroyed(const SpawnSite &S, const std::string &Task) {
+  void handleDestroyed(const SpawnSite &S, const std::string &Task,
+                       const std::optional<Insertion> &YieldAfter,
+                       const std::string &WhyNotAfter) {
     // A prefix that touches nothing and always suspends: cancelling the task
     // there is what lazy start did (the fixed form of a discarded task).
     if (S.Spawned) {
@@ -383,19 +385,24 @@ struct Builder {
       Loc = E->getExprLoc();
     else if (isa<CompoundStmt>(S.HandleDestroyed))
       Loc = cast<CompoundStmt>(S.HandleDestroyed)->getRBracLoc();
-    // A discarded task whose type is flipped: a yield as its first
-    // statement makes the eager prefix empty, so, as under lazy start,
-    // destroying the result cancels it before it does anything.
+    // A handle destroyed later in the window: a yield after the spawn lets
+    // the task reach its first suspension under both policies. A discarded
+    // task whose type is flipped: a yield as its first statement makes the
+    // eager prefix empty, so, as under lazy start, destroying the result
+    // cancels it before it does anything.
     std::optional<Insertion> Fix;
-    if (Discarded && S.TypeLevel && I.flippedType(S.Call->getType()))
+    std::string WhyNot = WhyNotAfter;
+    if (!Discarded)
+      Fix = YieldAfter;
+    else if (S.TypeLevel && I.flippedType(S.Call->getType()))
       Fix = yieldFirst(S.Spawned, Ctx, I.Prof);
+    else
+      WhyNot = "no fix-it: keep the result and await it";
     add(CheckKind::CancelBeforeStart, Discarded ? S.Call->getExprLoc() : Loc,
         What + ", which cancels " + Task + " before it first suspends: " +
             Lazy + ", under eager start it runs until its first suspension "
             "point",
-        std::move(Notes), Fix,
-        Discarded ? "no fix-it: keep the result and await it"
-                  : "no fix-it: keep the handle until the task is awaited");
+        std::move(Notes), Fix, WhyNot);
   }
 
   /// Maps \p A, in the spawner's terms, through the calls of \p Seg into

@@ -264,6 +264,9 @@ asio::awaitable<void> promise_destroyed_by_return(bool Quit) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: the task's handle is destroyed here, which cancels 'reads_count' before it first suspends{{.*}} [eager-cancel-before-start]
   co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
 }
+// CHECK-FIXES: {{^}}                          asio::experimental::use_promise);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  if (Quit){{$}}
 
 //===-- Missed: cancellation signals held in containers ------------------===//
 
@@ -317,7 +320,6 @@ asio::awaitable<void> promise_made_optional_reset() {
                      asio::experimental::use_promise));
   P.reset();
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: the task's handle is destroyed here, which cancels 'reads_count' before it first suspends{{.*}} [eager-cancel-before-start]
-  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: no fix-it: keep the handle until the task is awaited
   co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
 }
 
