@@ -360,19 +360,8 @@ static bool handsOff(const Stmt *E, llvm::ArrayRef<const ValueDecl *> Handles) {
     if (Call->getArg(N)->getType()->isReferenceType() ||
         implicitObject(Call) == Call->getArg(N))
       continue;
-    const Expr *Arg = stripWrappers(Call->getArg(N));
-    // `static_cast<T &&>(t)`, what std::move expands to.
-    if (auto *Cast = dyn_cast<CXXStaticCastExpr>(Arg))
-      Arg = Cast->getSubExpr();
-    if (auto B = baseOf(Arg); B && llvm::is_contained(Handles, B->Decl))
+    if (namesHandle(Call->getArg(N), Handles))
       return true;
-    if (auto *Inner = dyn_cast<CallExpr>(stripWrappers(Call->getArg(N))))
-      if (const FunctionDecl *Move = Inner->getDirectCallee();
-          Move && Move->isInStdNamespace() && Move->getIdentifier() &&
-          Move->getName() == "move" && Inner->getNumArgs() == 1)
-        if (auto B = baseOf(Inner->getArg(0));
-            B && llvm::is_contained(Handles, B->Decl))
-          return true;
   }
   return false;
 }
