@@ -26,12 +26,103 @@ void Analyzer::Impl::addAccessOf(const Expr *E, AccessKind K, const Expr *Where,
   }
 }
 
+/// The class a standard construction helper builds from the arguments it
+/// forwards (`make_unique<T>(a...)`, `v.emplace_back(a...)`), and in \p Skip
+/// how many leading arguments are not forwarded (an allocator, a position).
+static const CXXRecordDecl *constructedBy(const FunctionDecl *FD,
+                                          unsigned &Skip) {
+  auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!(MD ? MD->getParent()->isInStdNamespace() : FD->isInStdNamespace()) ||
+      !FD->getIdentifier() || !FD->isTemplateInstantiation())
+    return nullptr;
+  llvm::StringRef Name = FD->getName();
+  Skip = 0;
+  if (MD) {
+    // Containers and optional build their value_type in place.
+    if (!llvm::is_contained({"emplace", "emplace_back", "emplace_front",
+                             "emplace_hint"},
+                            Name))
+      return nullptr;
+    Skip = Name == "emplace_hint" ||
+                   (Name == "emplace" && MD->getNumParams() > 0 &&
+                    !MD->getParamDecl(0)->getType()->isReferenceType())
+               ? 1 // a position
+               : 0;
+    for (const NamedDecl *D : MD->getParent()->lookup(
+             &FD->getASTContext().Idents.get("value_type")))
+      if (auto *TD = dyn_cast<TypedefNameDecl>(D))
+        return TD->getUnderlyingType()->getAsCXXRecordDecl();
+    return nullptr;
+  }
+  if (!llvm::is_contained({"make_unique", "make_shared", "make_optional",
+                           "allocate_shared"},
+                          Name))
+    return nullptr;
+  Skip = Name == "allocate_shared" ? 1 : 0;
+  const TemplateArgumentList *TArgs = FD->getTemplateSpecializationArgs();
+  if (!TArgs || TArgs->size() == 0 ||
+      TArgs->get(0).getKind() != TemplateArgument::Type)
+    return nullptr;
+  return TArgs->get(0).getAsType()->getAsCXXRecordDecl();
+}
+
+/// How forwarded arguments are used: by the constructors of \p RD that can
+/// take them (a write if one of them may write its parameter). None when a
+/// candidate is a template or none is visible.
+std::optional<llvm::SmallVector<AccessKind, 4>>
+Analyzer::Impl::forwardedAccesses(const CXXRecordDecl *RD,
+                                  llvm::ArrayRef<const Expr *> Args) {
+  unsigned N = Args.size();
+  RD = RD ? RD->getDefinition() : nullptr;
+  if (!RD)
+    return std::nullopt;
+  llvm::SmallVector<AccessKind, 4> Kinds(N, AccessKind::Read);
+  bool Any = false;
+  for (const Decl *D : RD->decls()) {
+    if (auto *FT = dyn_cast<FunctionTemplateDecl>(D);
+        FT && isa<CXXConstructorDecl>(FT->getTemplatedDecl()))
+      return std::nullopt;
+    auto *Ctor = dyn_cast<CXXConstructorDecl>(D);
+    if (!Ctor || Ctor->isDeleted() || Ctor->getMinRequiredArguments() > N ||
+        (!Ctor->isVariadic() && Ctor->getNumParams() < N))
+      continue;
+    // A copy or move is a candidate only for an object of the class itself.
+    if (const CXXRecordDecl *ArgClass =
+            Args.empty() ? nullptr : Args[0]->getType()->getAsCXXRecordDecl();
+        Ctor->isCopyOrMoveConstructor() &&
+        (!ArgClass || ArgClass->getCanonicalDecl() != RD->getCanonicalDecl()))
+      continue;
+    Any = true;
+    const llvm::SmallVector<bool, 4> *Written = writtenParams(Ctor);
+    for (unsigned I = 0; I < N && I < Ctor->getNumParams(); ++I) {
+      QualType T = Ctor->getParamDecl(I)->getType();
+      if (T->isReferenceType() && !T->getPointeeType().isConstQualified() &&
+          (!Written || (*Written)[I]))
+        Kinds[I] = AccessKind::Write;
+    }
+  }
+  if (!Any)
+    return std::nullopt;
+  return Kinds;
+}
+
 void Analyzer::Impl::argumentAccesses(const FunctionDecl *FD,
                                       llvm::ArrayRef<const Expr *> Args,
                                       const Expr *Where,
                                       std::vector<Access> &Out) {
   if (!FD)
     return;
+  // `std::make_unique<T>(a, b)` hands a and b to T's constructor: what that
+  // constructor does with them is the access (a by-value parameter reads).
+  unsigned Skip = 0;
+  if (const CXXRecordDecl *RD = constructedBy(FD, Skip);
+      RD && Args.size() >= Skip)
+    if (auto Kinds = forwardedAccesses(RD, Args.drop_front(Skip))) {
+      for (unsigned I = Skip; I < Args.size(); ++I)
+        if (Args[I]->isGLValue())
+          addAccessOf(Args[I], (*Kinds)[I - Skip], Where, Out);
+      Args = Args.take_front(Skip);
+    }
   const llvm::SmallVector<bool, 4> *Written = writtenParams(FD);
   for (unsigned I = 0, N = std::min<unsigned>(FD->getNumParams(), Args.size());
        I < N; ++I) {
@@ -83,6 +174,16 @@ void Analyzer::Impl::collectAccesses(const Stmt *S, std::vector<Access> &Out) {
     // prefix is folded in by step(), its parameters mapped).
     if (createsCoroutine(FD))
       return;
+    if (ReadOnlyCalls.matches(FD)) {
+      // Starting an asynchronous operation reads the I/O object (and what it
+      // is given by reference): the object orders its own operations.
+      if (const Expr *Obj = implicitObject(Call))
+        addAccessOf(Obj, AccessKind::Read, Call, Out);
+      for (unsigned I = argumentOffset(Call); I < Call->getNumArgs(); ++I)
+        if (Call->getArg(I)->isGLValue())
+          addAccessOf(Call->getArg(I), AccessKind::Read, Call, Out);
+      return;
+    }
     if (const Expr *Obj = implicitObject(Call)) {
       auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
       bool IsAssign = isa<CXXOperatorCallExpr>(Call) &&

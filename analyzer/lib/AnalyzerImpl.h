@@ -11,6 +11,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/GlobPattern.h"
 #include <optional>
 
 namespace eagerlint::analysis {
@@ -25,6 +26,17 @@ public:
 private:
   std::optional<clang::ast_matchers::internal::HasNameMatcher> Matcher;
   llvm::StringSet<> LastComponents;
+};
+
+/// Qualified-name patterns with `*` wildcards (`::asio::*::async_*`),
+/// pre-filtered on the declaration's own name.
+class NamePatterns {
+public:
+  explicit NamePatterns(const std::vector<std::string> &Patterns);
+  bool matches(const clang::NamedDecl *D) const;
+
+private:
+  std::vector<llvm::GlobPattern> Whole, Last;
 };
 
 /// The variable or field an lvalue expression designates.
@@ -99,6 +111,7 @@ public:
   Options Opts;
   NameSet Spawn, Cancel, StateQuery, Timeout, Ambient, NeverSuspend, Binders,
       LazyStart, DeferredStart, CancelOnDestroy, Unshared, EagerTypes;
+  NamePatterns ReadOnlyCalls;
   /// A spawn call that names its task's start policy lazy explicitly.
   bool explicitlyLazy(const clang::CallExpr *Call) const;
   /// A spawn call that starts its task only when its result is awaited or
@@ -162,6 +175,9 @@ private:
   static void addAccess(std::vector<Access> &Into, const Access &A);
   void addAccessOf(const clang::Expr *E, AccessKind K, const clang::Expr *Where,
                    std::vector<Access> &Out);
+  std::optional<llvm::SmallVector<AccessKind, 4>>
+  forwardedAccesses(const clang::CXXRecordDecl *RD,
+                    llvm::ArrayRef<const clang::Expr *> Args);
   void argumentAccesses(const clang::FunctionDecl *FD,
                         llvm::ArrayRef<const clang::Expr *> Args,
                         const clang::Expr *Where, std::vector<Access> &Out);

@@ -59,6 +59,41 @@ bool NameSet::matches(const NamedDecl *D) const {
   return Matcher->matchesNode(*D);
 }
 
+NamePatterns::NamePatterns(const std::vector<std::string> &Patterns) {
+  for (llvm::StringRef P : Patterns) {
+    P.consume_front("::");
+    size_t Sep = P.rfind("::");
+    auto W = llvm::GlobPattern::create(P);
+    auto L = llvm::GlobPattern::create(
+        Sep == llvm::StringRef::npos ? P : P.substr(Sep + 2));
+    // Profile::configured validated the patterns.
+    if (!W || !L) {
+      llvm::consumeError(W.takeError());
+      llvm::consumeError(L.takeError());
+      continue;
+    }
+    Whole.push_back(std::move(*W));
+    Last.push_back(std::move(*L));
+  }
+}
+
+bool NamePatterns::matches(const NamedDecl *D) const {
+  if (Whole.empty() || !D || !D->getIdentifier())
+    return false;
+  D = pattern(D);
+  llvm::StringRef Name = D->getName();
+  std::string Qualified;
+  for (size_t I = 0; I < Whole.size(); ++I) {
+    if (!Last[I].match(Name))
+      continue;
+    if (Qualified.empty())
+      Qualified = D->getQualifiedNameAsString();
+    if (Whole[I].match(Qualified))
+      return true;
+  }
+  return false;
+}
+
 //===----------------------------------------------------------------------===//
 // Small AST helpers
 //===----------------------------------------------------------------------===//

@@ -4,6 +4,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/GlobPattern.h"
 #include <initializer_list>
 
 namespace eagerlint::analysis {
@@ -94,6 +95,13 @@ static Profile asioProfile() {
       "::boost::asio::any_io_executor", "::boost::asio::strand",
       "::boost::asio::io_context::strand", "::boost::asio::executor_work_guard",
       "::boost::asio::signal_set"};
+  // Initiating functions (`socket.async_receive`, `asio::async_write(s,
+  // ...)`): the I/O object queues the operation (profiles.md, Asio); and
+  // the I/O objects' non-const `get_executor`.
+  P.ReadOnlyFunctions = {"::asio::async_*", "::asio::*::async_*",
+                         "::asio::*::get_executor", "::boost::asio::async_*",
+                         "::boost::asio::*::async_*",
+                         "::boost::asio::*::get_executor"};
   P.YieldStatement = "co_await asio::post(co_await asio::this_coro::executor, "
                      "asio::use_awaitable);";
   P.YieldHeader = "<asio.hpp>";
@@ -149,6 +157,9 @@ static Profile cobaltProfile() {
   P.PrefixIdentity = PrefixIdentityKind::Child;
   P.EagerTypes = {"::boost::cobalt::promise", "::boost::cobalt::detached",
                   "::boost::cobalt::generator"};
+  // Cobalt awaits Asio's I/O objects (`socket.async_read_some(use_op)`).
+  P.ReadOnlyFunctions = {"::boost::asio::async_*", "::boost::asio::*::async_*",
+                         "::boost::asio::*::get_executor"};
   return P;
 }
 
@@ -341,6 +352,15 @@ llvm::Expected<Profile> Profile::configured(const ProfileOptions &O) {
                                    P->PrefixIdentity))
     return std::move(E);
   addNames(P->EagerTypes, O.EagerTypes);
+  addNames(P->ReadOnlyFunctions, O.ReadOnlyFunctions);
+  for (const std::string &Pattern : P->ReadOnlyFunctions)
+    if (llvm::Expected<llvm::GlobPattern> G =
+            llvm::GlobPattern::create(llvm::StringRef(Pattern).ltrim(':'));
+        !G)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "invalid ReadOnlyFunctions pattern '" + Pattern +
+              "': " + llvm::toString(G.takeError()));
   return P;
 }
 
@@ -366,7 +386,8 @@ std::string Profile::fingerprint() const {
        {&SpawnFunctions, &CancelFunctions, &StateQueryFunctions,
         &TimeoutFunctions, &AmbientTaskFunctions, &NeverSuspendingAwaitables,
         &HandleBinders, &LazyStartArguments, &DeferredStartTypes,
-        &CancelOnDestroyTypes, &UnsharedTypes, &EagerTypes}) {
+        &CancelOnDestroyTypes, &UnsharedTypes, &EagerTypes,
+        &ReadOnlyFunctions}) {
     Key += '\x1f';
     Key += llvm::join(*List, ";");
   }

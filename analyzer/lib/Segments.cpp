@@ -22,7 +22,7 @@ Analyzer::Impl::Impl(ASTContext &Ctx, Profile P, Options O)
       DeferredStart(Prof.DeferredStartTypes),
       CancelOnDestroy(Prof.CancelOnDestroyTypes),
       Unshared(withStandardUnsharedTypes(Prof.UnsharedTypes)),
-      EagerTypes(Prof.EagerTypes) {}
+      EagerTypes(Prof.EagerTypes), ReadOnlyCalls(Prof.ReadOnlyFunctions) {}
 
 /// The standard library's synchronisation types: locking, unlocking and
 /// notifying order threads, not the tasks of one event loop, so they are no

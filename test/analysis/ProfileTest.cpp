@@ -65,7 +65,7 @@ TEST(ProfileTest, BuiltinNamesAreFullyQualified) {
          {&P.SpawnFunctions, &P.CancelFunctions, &P.StateQueryFunctions,
           &P.TimeoutFunctions, &P.AmbientTaskFunctions,
           &P.NeverSuspendingAwaitables, &P.HandleBinders, &P.LazyStartArguments,
-          &P.EagerTypes})
+          &P.EagerTypes, &P.ReadOnlyFunctions})
       for (const std::string &Q : *List)
         EXPECT_TRUE(llvm::StringRef(Q).starts_with("::"))
             << Name.str() << ": " << Q;
@@ -202,10 +202,10 @@ TEST(ProfileTest, ConfiguredAddsToTheProfileAndKeepsItsYieldWhenEmpty) {
   ASSERT_TRUE(static_cast<bool>(Q));
   EXPECT_EQ(Q->YieldStatement, "co_await lib::yield();");
   EXPECT_NE(P->fingerprint(), Q->fingerprint());
-  EXPECT_EQ(P->fingerprint(), Profile::configured(ProfileOptions{
-                                  "asio", "::lib::spawn", "", "", "", "", "",
-                                  "", "", "", "", ""})
-                                  ->fingerprint());
+  ProfileOptions Same;
+  Same.Profile = "asio";
+  Same.SpawnFunctions = "::lib::spawn";
+  EXPECT_EQ(P->fingerprint(), Profile::configured(Same)->fingerprint());
   O.Profile = "nope";
   auto R = Profile::configured(O);
   ASSERT_FALSE(static_cast<bool>(R));
@@ -215,3 +215,20 @@ TEST(ProfileTest, ConfiguredAddsToTheProfileAndKeepsItsYieldWhenEmpty) {
 }
 
 } // namespace
+
+TEST(ProfileTest, ReadOnlyFunctionsAddToTheProfileAndRejectMalformedPatterns) {
+  ProfileOptions O;
+  O.Profile = "asio";
+  O.ReadOnlyFunctions = "::net::*::start_*";
+  auto P = Profile::configured(O);
+  ASSERT_TRUE(static_cast<bool>(P));
+  EXPECT_TRUE(llvm::is_contained(P->ReadOnlyFunctions, "::asio::*::async_*"));
+  EXPECT_EQ(P->ReadOnlyFunctions.back(), "::net::*::start_*");
+  EXPECT_NE(P->fingerprint(), Profile::builtin("asio")->fingerprint());
+  O.ReadOnlyFunctions = "::net::[a-";
+  auto Bad = Profile::configured(O);
+  ASSERT_FALSE(static_cast<bool>(Bad));
+  EXPECT_NE(llvm::toString(Bad.takeError())
+                .find("invalid ReadOnlyFunctions pattern '::net::[a-'"),
+            std::string::npos);
+}

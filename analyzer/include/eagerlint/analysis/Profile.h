@@ -24,6 +24,8 @@ struct ProfileOptions {
   std::string PrefixIdentity;
   /// `;`-separated coroutine return types analysed as starting eagerly.
   std::string EagerTypes;
+  /// `;`-separated patterns of functions that only read their object.
+  std::string ReadOnlyFunctions;
 };
 
 /// A yield statement for the code of one namespace of a profile's runtime
@@ -117,6 +119,12 @@ struct Profile {
   /// such a coroutine is the spawn and its result the handle. Types whose
   /// initial_suspend never suspends are eager without being named here.
   std::vector<std::string> EagerTypes;
+  /// Functions that only read their object and their reference arguments
+  /// when called, though not declared const, as qualified-name patterns
+  /// with `*` wildcards: Asio's initiating functions (`async_*`: the I/O
+  /// object queues the operation itself, so two of them never conflict;
+  /// closing or reassigning the object still does) and `get_executor`.
+  std::vector<std::string> ReadOnlyFunctions;
 
   /// The built-in profile called \p Name, or an error naming the known ones.
   static llvm::Expected<Profile> builtin(llvm::StringRef Name);
