@@ -72,6 +72,12 @@ void forEachStmtOutsideLambdas(const clang::Stmt *S,
 /// The innermost loop of \p Body that holds \p Target, if any.
 const clang::Stmt *enclosingLoop(const clang::Stmt *Body,
                                  const clang::Stmt *Target);
+/// The innermost loop of \p Body holding \p Target whose condition is
+/// known to hold at \p Target (tested or guarded by `if (!cond) return;`
+/// with no suspension in between), and that condition; nulls otherwise.
+std::pair<const clang::Stmt *, const clang::Expr *>
+loopConditionHeldAt(const clang::Stmt *Body, const clang::Stmt *Target,
+                    const clang::ASTContext &Ctx);
 /// The statement of a compound statement in \p Body that holds \p Target.
 const clang::Stmt *statementOf(const clang::Stmt *Body,
                                const clang::Stmt *Target);
@@ -163,9 +169,12 @@ private:
   FunctionInfo *info(const clang::FunctionDecl *FD);
   /// Visits CFG elements from (Start, Index) on every path until
   /// \p OnElement returns false; true if some path reaches the exit.
+  /// \p KeepLooping: a loop whose false edge is not taken (its condition
+  /// cannot have changed since it held).
   bool walk(const FunctionInfo &FI, const clang::CFGBlock *Start,
             unsigned Index,
-            llvm::function_ref<bool(const clang::Stmt *)> OnElement);
+            llvm::function_ref<bool(const clang::Stmt *)> OnElement,
+            const clang::Stmt *KeepLooping = nullptr);
   bool step(const clang::Stmt *S, PrefixSummary &Out,
             std::vector<const clang::Stmt *> &Elements);
   std::optional<InlineCall>
@@ -204,7 +213,13 @@ private:
   void walkWindow(const FunctionInfo &FI, const clang::Stmt *From,
                   llvm::SmallVectorImpl<const clang::ValueDecl *> &Handles,
                   PrefixSummary &Out, std::vector<const clang::Stmt *> &Elements,
-                  bool StopAtHandOff);
+                  bool StopAtHandOff, const clang::Stmt *KeepLooping = nullptr);
+  /// The loop holding the spawn \p Call whose exit the window cannot take:
+  /// its condition held at the spawn, and neither the loop nor the spawned
+  /// coroutine's prefix writes what the condition reads.
+  const clang::Stmt *loopKeptRunning(const clang::Stmt *Body,
+                                     const clang::CallExpr *Call,
+                                     const clang::FunctionDecl *Spawned);
   /// The callers of a function in this translation unit (built on demand).
   struct CallerRef {
     const clang::FunctionDecl *Caller;

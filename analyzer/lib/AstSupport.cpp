@@ -256,6 +256,99 @@ const Stmt *enclosingLoop(const Stmt *Body, const Stmt *Target) {
   return nullptr;
 }
 
+/// The condition of a loop, if it has a plain one.
+static const Expr *loopCondition(const Stmt *Loop) {
+  if (auto *W = dyn_cast<WhileStmt>(Loop))
+    return W->getConditionVariable() ? nullptr : W->getCond();
+  if (auto *F = dyn_cast<ForStmt>(Loop))
+    return F->getConditionVariable() ? nullptr : F->getCond();
+  if (auto *D = dyn_cast<DoStmt>(Loop))
+    return D->getCond();
+  return nullptr;
+}
+
+static bool sameExpr(const Expr *A, const Expr *B, const ASTContext &Ctx) {
+  llvm::FoldingSetNodeID IA, IB;
+  A->IgnoreParenImpCasts()->Profile(IA, Ctx, /*Canonical=*/true);
+  B->IgnoreParenImpCasts()->Profile(IB, Ctx, /*Canonical=*/true);
+  return IA == IB;
+}
+
+static bool suspends(const Stmt *S) {
+  bool Found = false;
+  forEachStmtOutsideLambdas(S, [&](const Stmt *E) {
+    Found = Found || isa<CoroutineSuspendExpr>(E);
+  });
+  return Found;
+}
+
+/// `if (!Cond) return;` (or co_return, break, throw): past it, Cond holds.
+static bool guards(const Stmt *S, const Expr *Cond, const ASTContext &Ctx) {
+  auto *If = dyn_cast<IfStmt>(S);
+  if (!If || If->getElse() || If->getConditionVariable() || If->getInit())
+    return false;
+  auto *Not = dyn_cast<UnaryOperator>(If->getCond()->IgnoreParenImpCasts());
+  if (!Not || Not->getOpcode() != UO_LNot ||
+      !sameExpr(Not->getSubExpr(), Cond, Ctx))
+    return false;
+  const Stmt *Then = If->getThen();
+  if (auto *C = dyn_cast<CompoundStmt>(Then); C && C->size() > 0)
+    Then = C->body_back();
+  if (auto *E = dyn_cast<Expr>(Then))
+    Then = E->IgnoreParenImpCasts();
+  return isa<ReturnStmt, CoreturnStmt, BreakStmt, CXXThrowExpr>(Then);
+}
+
+std::pair<const Stmt *, const Expr *>
+loopConditionHeldAt(const Stmt *Body, const Stmt *Target,
+                    const ASTContext &Ctx) {
+  llvm::SmallVector<const Stmt *, 16> Path;
+  if (!pathTo(Body, Target, Path))
+    return {};
+  // The innermost loop on the path, not crossing a lambda.
+  unsigned LoopAt = Path.size();
+  for (unsigned I = Path.size(); I-- > 0;) {
+    if (isa<LambdaExpr>(Path[I]))
+      return {};
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Path[I])) {
+      LoopAt = I;
+      break;
+    }
+  }
+  if (LoopAt == Path.size())
+    return {};
+  const Expr *Cond = loopCondition(Path[LoopAt]);
+  if (!Cond || LoopAt + 1 >= Path.size() || Path[LoopAt + 1] == Cond)
+    return {};
+  // Back from the target to the loop's entry: a guard on the condition, or
+  // an `if (Cond)` holding the target, settles it; a suspension before the
+  // target lets anything change it. The target's own statement must not
+  // suspend before it either.
+  if (suspends(statementOf(Body, Target)))
+    return {};
+  for (unsigned I = Path.size() - 1; I > LoopAt + 1; --I) {
+    const Stmt *Parent = Path[I - 1], *Child = Path[I];
+    if (auto *If = dyn_cast<IfStmt>(Parent); If && If->getThen() == Child &&
+                                             !If->getConditionVariable() &&
+                                             sameExpr(If->getCond(), Cond, Ctx))
+      return {Path[LoopAt], Cond};
+    auto *C = dyn_cast<CompoundStmt>(Parent);
+    if (!C)
+      continue;
+    for (auto It = llvm::find(C->body(), Child); It != C->body_begin();) {
+      --It;
+      if (guards(*It, Cond, Ctx))
+        return {Path[LoopAt], Cond};
+      if (suspends(*It))
+        return {};
+    }
+  }
+  // Nothing suspends between the test of the condition and the target.
+  if (isa<DoStmt>(Path[LoopAt]))
+    return {};
+  return {Path[LoopAt], Cond};
+}
+
 std::optional<BaseRef> baseOf(const Expr *E) {
   bool Pointer = false;
   const FieldDecl *Member = nullptr;

@@ -288,7 +288,8 @@ FunctionInfo *Analyzer::Impl::info(const FunctionDecl *FD) {
 
 bool Analyzer::Impl::walk(
     const FunctionInfo &FI, const CFGBlock *Start, unsigned Index,
-    llvm::function_ref<bool(const Stmt *)> OnElement) {
+    llvm::function_ref<bool(const Stmt *)> OnElement,
+    const Stmt *KeepLooping) {
   bool ReachedExit = false;
   const CFGBlock *Exit = &FI.Cfg->getExit();
   llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Work;
@@ -323,6 +324,10 @@ bool Analyzer::Impl::walk(
     for (auto It = B->succ_rbegin(), E = B->succ_rend(); It != E; ++It) {
       const CFGBlock *Succ = It->getReachableBlock();
       if (!Succ)
+        continue;
+      // A loop's false edge, when its condition cannot have changed.
+      if (KeepLooping && B->getTerminatorStmt() == KeepLooping &&
+          It == B->succ_rbegin() && B->succ_size() == 2)
         continue;
       if (Succ == Exit) {
         ReachedExit = true;

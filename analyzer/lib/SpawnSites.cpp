@@ -370,7 +370,7 @@ void Analyzer::Impl::walkWindow(const FunctionInfo &FI, const Stmt *From,
                                 llvm::SmallVectorImpl<const ValueDecl *> &Handles,
                                 PrefixSummary &Out,
                                 std::vector<const Stmt *> &Elements,
-                                bool StopAtHandOff) {
+                                bool StopAtHandOff, const Stmt *KeepLooping) {
   auto Pos = FI.Positions.find(From);
   if (Pos == FI.Positions.end())
     return;
@@ -383,7 +383,50 @@ void Analyzer::Impl::walkWindow(const FunctionInfo &FI, const Stmt *From,
         if (StopAtHandOff && (handsOff(E, Handles) || awaitsHandle(E, Handles)))
           return false;
         return step(E, Out, Elements);
-      });
+      }, KeepLooping);
+}
+
+const Stmt *Analyzer::Impl::loopKeptRunning(const Stmt *Body,
+                                            const CallExpr *Call,
+                                            const FunctionDecl *Spawned) {
+  if (!Spawned)
+    return nullptr;
+  auto [Loop, Cond] = loopConditionHeldAt(Body, Call, Ctx);
+  if (!Loop)
+    return nullptr;
+  // What the condition reads: variables and fields, through calls that
+  // only read (`running_.load()`).
+  llvm::DenseSet<const ValueDecl *> Reads;
+  bool Plain = true;
+  forEachStmt(Cond, [&](const Stmt *S) {
+    if (auto *DR = dyn_cast<DeclRefExpr>(S)) {
+      if (isa<VarDecl>(DR->getDecl()))
+        Reads.insert(DR->getDecl());
+    } else if (auto *M = dyn_cast<MemberExpr>(S)) {
+      if (isa<FieldDecl, VarDecl>(M->getMemberDecl()))
+        Reads.insert(M->getMemberDecl());
+    } else if (auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      Plain = Plain && MD && (MD->isConst() || isStdAccessor(MD));
+    } else if (isa<CallExpr, CoroutineSuspendExpr, LambdaExpr>(S) &&
+               !isa<CXXOperatorCallExpr>(S)) {
+      Plain = false;
+    }
+  });
+  if (!Plain || Reads.empty())
+    return nullptr;
+  auto WritesCondition = [&](llvm::ArrayRef<Access> Accesses) {
+    return llvm::any_of(Accesses, [&](const Access &A) {
+      return A.Kind == AccessKind::Write &&
+             (Reads.contains(A.Target.Decl) ||
+              (A.Target.Member && Reads.contains(A.Target.Member)));
+    });
+  };
+  std::vector<Access> InLoop;
+  forEachStmt(Loop, [&](const Stmt *S) { collectAccesses(S, InLoop); });
+  if (WritesCondition(InLoop) || WritesCondition(prefix(Spawned).Accesses))
+    return nullptr;
+  return Loop;
 }
 
 const Stmt *Analyzer::Impl::loopExitBefore(
@@ -479,7 +522,8 @@ Analyzer::Impl::spawnSitesIn(const FunctionDecl *FD) {
     // is where a lazy one would have started too.
     if (!(F.TypeLevel && F.Argument && !F.BoundBy))
       walkWindow(*FI, F.Call, S.Handles, Window, S.Window,
-                 /*StopAtHandOff=*/F.TypeLevel);
+                 /*StopAtHandOff=*/F.TypeLevel,
+                 loopKeptRunning(Body, F.Call, S.Spawned));
     S.WindowAccesses = std::move(Window.Accesses);
     S.WindowCalls = std::move(Window.Calls);
     S.WindowEnds = std::move(Window.FirstSuspensions);
