@@ -72,14 +72,29 @@ bool Analyzer::Impl::unshared(QualType T) const {
 /// Whether awaiting a \p T never suspends (its `await_ready()` is constant
 /// true): a coroutine type that completes synchronously, a serialiser or a
 /// generator rather than a task.
-static bool completesSynchronously(QualType T, const ASTContext &Ctx) {
+static bool completesSynchronously(QualType T, const ASTContext &Ctx,
+                                   bool ThroughCoAwait = true) {
   const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  // A member class of a template that nothing completed here: its pattern.
+  if (RD && !RD->hasDefinition())
+    if (const CXXRecordDecl *Pattern = RD->getInstantiatedFromMemberClass())
+      RD = Pattern;
   if (!RD || !RD->hasDefinition())
     return false;
+  RD = RD->getDefinition();
   for (const CXXMethodDecl *MD : RD->methods()) {
+    // `sync_task::operator co_await() &&` hands out the awaiter.
+    if (ThroughCoAwait && MD->getOverloadedOperator() == OO_Coawait &&
+        completesSynchronously(MD->getReturnType(), Ctx, false))
+      return true;
     if (!MD->getIdentifier() || MD->getName() != "await_ready")
       continue;
     const FunctionDecl *Def = MD->getDefinition();
+    // A member of a class template not used in this translation unit has
+    // no instantiated body: its pattern's says the same.
+    if (!Def)
+      if (const FunctionDecl *Pattern = MD->getTemplateInstantiationPattern())
+        Def = Pattern->getDefinition();
     auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
     auto *Ret = Body && Body->size() == 1
                     ? dyn_cast<ReturnStmt>(Body->body_front())

@@ -15,6 +15,7 @@
 // RUN:     SpawnStart: dispatch, \
 // RUN:     PrefixIdentity: child, \
 // RUN:     EagerTypes: 'a::eager_task;a::promise', \
+// RUN:     ReadOnlyFunctions: 'a::io::start_*', \
 // RUN:     IncludeStyle: google}}" > %t.yaml
 // RUN: FileCheck %s --check-prefix=SET < %t.yaml
 // RUN: %clang_tidy --checks='-*,eager-*' --dump-config --config-file=%t.yaml > %t.again.yaml
@@ -22,7 +23,7 @@
 // RUN: grep '^  eager-' %t.again.yaml | sort > %t.again.options
 // RUN: diff %t.options %t.again.options
 // RUN: grep -c '^  eager-' %t.options | FileCheck %s --check-prefix=COUNT
-// COUNT: 78
+// COUNT: 84
 //
 // Defaults: the profile's yield statement and header.
 // RUN: %clang_tidy --checks='-*,eager-*' --dump-config -config='{}' \
@@ -48,6 +49,7 @@
 // SET-DAG: eager-cancel-before-start.SpawnStart: dispatch
 // SET-DAG: eager-cancel-before-start.PrefixIdentity: child
 // SET-DAG: eager-cancel-before-start.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-cancel-before-start.ReadOnlyFunctions: 'a::io::start_*'
 // SET-DAG: eager-cancel-before-start.IncludeStyle: google
 // SET-DAG: eager-state-after-spawn.Profile: asio
 // SET-DAG: eager-state-after-spawn.SpawnFunctions: 'a::spawn;b::spawn'
@@ -61,6 +63,7 @@
 // SET-DAG: eager-state-after-spawn.SpawnStart: dispatch
 // SET-DAG: eager-state-after-spawn.PrefixIdentity: child
 // SET-DAG: eager-state-after-spawn.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-state-after-spawn.ReadOnlyFunctions: 'a::io::start_*'
 // SET-DAG: eager-state-after-spawn.IncludeStyle: google
 // SET-DAG: eager-done-after-spawn.Profile: asio
 // SET-DAG: eager-done-after-spawn.SpawnFunctions: 'a::spawn;b::spawn'
@@ -74,6 +77,7 @@
 // SET-DAG: eager-done-after-spawn.SpawnStart: dispatch
 // SET-DAG: eager-done-after-spawn.PrefixIdentity: child
 // SET-DAG: eager-done-after-spawn.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-done-after-spawn.ReadOnlyFunctions: 'a::io::start_*'
 // SET-DAG: eager-done-after-spawn.IncludeStyle: google
 // SET-DAG: eager-timeout-in-prefix.Profile: asio
 // SET-DAG: eager-timeout-in-prefix.SpawnFunctions: 'a::spawn;b::spawn'
@@ -87,6 +91,7 @@
 // SET-DAG: eager-timeout-in-prefix.SpawnStart: dispatch
 // SET-DAG: eager-timeout-in-prefix.PrefixIdentity: child
 // SET-DAG: eager-timeout-in-prefix.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-timeout-in-prefix.ReadOnlyFunctions: 'a::io::start_*'
 // SET-DAG: eager-timeout-in-prefix.IncludeStyle: google
 // SET-DAG: eager-current-task-in-prefix.Profile: asio
 // SET-DAG: eager-current-task-in-prefix.SpawnFunctions: 'a::spawn;b::spawn'
@@ -100,6 +105,7 @@
 // SET-DAG: eager-current-task-in-prefix.SpawnStart: dispatch
 // SET-DAG: eager-current-task-in-prefix.PrefixIdentity: child
 // SET-DAG: eager-current-task-in-prefix.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-current-task-in-prefix.ReadOnlyFunctions: 'a::io::start_*'
 // SET-DAG: eager-current-task-in-prefix.IncludeStyle: google
 // SET-DAG: eager-recursive-spawn.Profile: asio
 // SET-DAG: eager-recursive-spawn.SpawnFunctions: 'a::spawn;b::spawn'
@@ -113,6 +119,7 @@
 // SET-DAG: eager-recursive-spawn.SpawnStart: dispatch
 // SET-DAG: eager-recursive-spawn.PrefixIdentity: child
 // SET-DAG: eager-recursive-spawn.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-recursive-spawn.ReadOnlyFunctions: 'a::io::start_*'
 // SET-DAG: eager-recursive-spawn.IncludeStyle: google
 
 // DEFAULT-DAG: eager-cancel-before-start.Profile: reference
@@ -122,6 +129,7 @@
 // DEFAULT-DAG: eager-cancel-before-start.SpawnStart: queued
 // DEFAULT-DAG: eager-cancel-before-start.PrefixIdentity: creator
 // DEFAULT-DAG: eager-cancel-before-start.EagerTypes: ''
+// DEFAULT-DAG: eager-cancel-before-start.ReadOnlyFunctions: ''
 // DEFAULT-DAG: eager-cancel-before-start.IncludeStyle: llvm
 
 // ASIO-DAG: eager-timeout-in-prefix.Profile: asio

@@ -155,3 +155,33 @@ int deserialize_into(unsigned &Value) {
   Value = Byte;
   return 0;
 }
+
+// synchronous_type_through_operator_co_await_is_no_spawn: the type hands out
+// an always-ready awaiter from `operator co_await() &&`, defined out of the
+// class template and never instantiated in this translation unit.
+template <class T> struct sync_value {
+  struct promise_type {
+    sync_value get_return_object() noexcept { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_value(T) noexcept {}
+    void unhandled_exception() noexcept {}
+  };
+  struct awaiter;
+  awaiter operator co_await() && noexcept;
+};
+template <class T> struct sync_value<T>::awaiter {
+  constexpr bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  T await_resume() const noexcept { return T(); }
+};
+sync_value<int> decode_byte(unsigned char &Out) {
+  Out = 2;
+  co_return 2;
+}
+int decode_into(unsigned &Value) {
+  unsigned char Byte = 0;
+  decode_byte(Byte);
+  Value = Byte;
+  return 0;
+}
