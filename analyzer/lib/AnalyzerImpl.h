@@ -26,6 +26,8 @@ public:
 private:
   std::optional<clang::ast_matchers::internal::HasNameMatcher> Matcher;
   llvm::StringSet<> LastComponents;
+  /// The names without a leading "::", for what Matcher cannot match.
+  llvm::StringSet<> FullNames;
 };
 
 /// Qualified-name patterns with `*` wildcards (`::asio::*::async_*`),

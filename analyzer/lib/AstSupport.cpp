@@ -21,6 +21,7 @@ NameSet::NameSet(const std::vector<std::string> &Names) {
     size_t Op = N.rfind("operator");
     size_t Sep = N.rfind("::", Op == std::string::npos ? std::string::npos : Op);
     LastComponents.insert(Sep == std::string::npos ? N : N.substr(Sep + 2));
+    FullNames.insert(llvm::StringRef(N).ltrim(':'));
   }
 }
 
@@ -56,7 +57,26 @@ bool NameSet::matches(const NamedDecl *D) const {
   } else {
     return false;
   }
-  return Matcher->matchesNode(*D);
+  if (Matcher->matchesNode(*D))
+    return true;
+  // hasName never matches a member of a class template's partial
+  // specialization (Asio's `promise<void(Ts...), Executor>::cancel`).
+  if (!isa<ClassTemplatePartialSpecializationDecl>(D->getDeclContext()))
+    return false;
+  std::string Qualified = D->getNameAsString();
+  for (const DeclContext *C = D->getDeclContext(); !isa<TranslationUnitDecl>(C);
+       C = C->getParent()) {
+    if (auto *NS = dyn_cast<NamespaceDecl>(C)) {
+      if (NS->isAnonymousNamespace() || NS->isInline())
+        continue;
+      Qualified = NS->getName().str() + "::" + Qualified;
+    } else if (auto *RD = dyn_cast<RecordDecl>(C); RD && RD->getIdentifier()) {
+      Qualified = RD->getName().str() + "::" + Qualified;
+    } else {
+      return false;
+    }
+  }
+  return FullNames.contains(Qualified);
 }
 
 NamePatterns::NamePatterns(const std::vector<std::string> &Patterns) {

@@ -55,3 +55,6 @@ config.substitutions.append(
 
 if os.path.exists("/usr/include/asio.hpp"):
     config.available_features.add("asio")
+# Debian's Boost.Asio (libboost-dev 1.74 or libboost1.81-dev).
+if os.path.exists("/usr/include/boost/asio.hpp"):
+    config.available_features.add("boost")
