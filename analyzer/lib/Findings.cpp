@@ -1,5 +1,5 @@
 //===- Findings.cpp - From prefixes and windows to findings ---------------===//
-#include "AnalyzerImpl.h"
+#include "Diagnoser.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/Path.h"
@@ -236,18 +236,19 @@ conflictsOf(llvm::ArrayRef<Access> Window, llvm::ArrayRef<Access> Prefix) {
   return Out;
 }
 
-std::vector<Access> Analyzer::Impl::prefixInSpawnerTerms(const SpawnSite &S) {
+std::vector<Access>
+Diagnoser::prefixInSpawnerTerms(const SpawnSite &S) const {
   std::vector<Access> Prefix;
   if (!S.Spawned)
     return Prefix;
-  for (Access A : prefix(S.Spawned).Accesses)
-    if (mapIntoCaller(S.Spawned, S.SpawnedCall, A))
+  for (Access A : I.prefix(S.Spawned).Accesses)
+    if (I.mapIntoCaller(S.Spawned, S.SpawnedCall, A))
       Prefix.push_back(A);
   return Prefix;
 }
 
 std::vector<std::pair<Access, Access>>
-Analyzer::Impl::conflicts(const SpawnSite &S) {
+Diagnoser::conflicts(const SpawnSite &S) const {
   return conflictsOf(S.WindowAccesses, prefixInSpawnerTerms(S));
 }
 
@@ -257,7 +258,8 @@ Analyzer::Impl::conflicts(const SpawnSite &S) {
 
 namespace {
 struct Builder {
-  Analyzer::Impl &I;
+  const Facts &I;
+  const Diagnoser &D;
   const ASTContext &Ctx;
   const SourceManager &SM;
   llvm::ArrayRef<CheckKind> Enabled;
@@ -356,7 +358,7 @@ struct Builder {
     }
     if (!enabled(CheckKind::StateAfterSpawn))
       return;
-    std::vector<Access> Prefix = I.prefixInSpawnerTerms(S);
+    std::vector<Access> Prefix = D.prefixInSpawnerTerms(S);
     stateConflicts(S, conflictsOf(S.WindowAccesses, Prefix), Fix, WhyNot, {});
     for (const WindowSegment &Seg : S.CallerWindows)
       callerConflicts(S, Seg, Prefix);
@@ -564,10 +566,11 @@ struct Builder {
 };
 } // namespace
 
-std::vector<Finding> Analyzer::Impl::findings(llvm::ArrayRef<CheckKind> Enabled) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  Builder B{*this, Ctx, SM, Enabled, {}};
-  llvm::ArrayRef<SpawnSite> All = spawnSites();
+std::vector<Finding>
+Diagnoser::findings(llvm::ArrayRef<CheckKind> Enabled) const {
+  const SourceManager &SM = I.Ctx.getSourceManager();
+  Builder B{I, *this, I.Ctx, SM, Enabled, {}};
+  llvm::ArrayRef<SpawnSite> All = I.spawnSites();
 
   llvm::MapVector<const FunctionDecl *, const SpawnSite *> Spawned;
   llvm::SetVector<const FunctionDecl *> Spawners;
@@ -582,13 +585,13 @@ std::vector<Finding> Analyzer::Impl::findings(llvm::ArrayRef<CheckKind> Enabled)
   }
   // Under the child's identity a prefix's timeouts and ambient-task queries
   // act on the child under both start policies.
-  if (Prof.PrefixIdentity == PrefixIdentityKind::Creator &&
+  if (I.Prof.PrefixIdentity == PrefixIdentityKind::Creator &&
       (B.enabled(CheckKind::TimeoutInPrefix) ||
        B.enabled(CheckKind::CurrentTaskInPrefix))) {
     for (const auto &[FD, Site] : Spawned)
       B.prefixHazards(FD, Site, {});
-    if (Opts.ProjectMode)
-      for (const FunctionDecl *FD : functions())
+    if (I.Opts.ProjectMode)
+      for (const FunctionDecl *FD : I.functions())
         if (!Spawned.count(FD) && coroutineDefinition(FD) == FD &&
             B.inUserCode(FD->getLocation()))
           B.prefixHazards(FD, nullptr, Analyzer::usr(FD));

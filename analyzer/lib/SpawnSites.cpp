@@ -72,11 +72,10 @@ ResolvedCoroutine Analyzer::Impl::resolveSpawned(const CallExpr *SpawnCall) {
   return Resolved[SpawnCall] = R;
 }
 
-namespace {
 /// Finds the spawn calls of one function body with their parents: calls of a
 /// spawn function, and calls that start an eager coroutine without awaiting
 /// it (type-level starts).
-class SpawnCallFinder {
+class Analyzer::Impl::SpawnCallFinder {
 public:
   SpawnCallFinder(const Analyzer::Impl &I) : I(I) {}
 
@@ -220,7 +219,6 @@ private:
     Calls.push_back(F);
   }
 };
-} // namespace
 
 bool Analyzer::Impl::cancellable(QualType T) const {
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
