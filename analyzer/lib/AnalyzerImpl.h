@@ -195,7 +195,23 @@ private:
 
   //===--- The spawn-site finder (SpawnSites.cpp) -------------------------===//
 
+  /// A spawn call and what surrounds it, as SpawnCallFinder finds it.
+  struct SpawnCall;
   class SpawnCallFinder;
+  /// Where the task of \p F, spawned in \p Spawner, takes its first step.
+  SpawnStart startOf(const SpawnCall &F, const clang::FunctionDecl *Spawner);
+  /// Variables and fields that refer to the task's handle or cancel it.
+  void findHandles(const SpawnCall &F, SpawnSite &S);
+  /// Where the window destroys the handle of \p F, which cancels on
+  /// destruction: a call that destroys it (`p.reset()`), or for a local
+  /// handle a return, a `continue` / `break` or the end of \p Body.
+  const clang::Stmt *handleDestroyedInWindow(const SpawnCall &F,
+                                             const SpawnSite &S,
+                                             const clang::Stmt *Body,
+                                             bool WindowMayFinish);
+  /// A cancel or state query made on the spawn's result itself
+  /// (`create_task(f()).cancel()`) is the window's first call.
+  void addDirectUse(const SpawnCall &F, SpawnSite &S);
   ResolvedCoroutine resolveSpawned(const clang::CallExpr *SpawnCall);
   ResolvedCoroutine resolveCoroutineExpr(const clang::Expr *E, unsigned Depth);
   llvm::DenseMap<const clang::CallExpr *, ResolvedCoroutine> Resolved;
