@@ -119,14 +119,13 @@ public:
   bool flippedType(clang::QualType T) const;
 
 private:
+  //===--- Profile names, policies and the segment walker (Segments.cpp) -===//
+
   clang::ASTContext &Ctx;
   Profile Prof;
   Options Opts;
   NameSet Spawn, Cancel, StateQuery, Timeout, Ambient, NeverSuspend, Binders,
       LazyStart, DeferredStart, CancelOnDestroy, Unshared, EagerTypes;
-
-  //===--- Names, policies and the segment walker (Segments.cpp) ----------===//
-
   /// A spawn call that names its task's start policy lazy explicitly.
   bool explicitlyLazy(const clang::CallExpr *Call) const;
   /// A spawn call that starts its task only when its result is awaited or
