@@ -256,6 +256,47 @@ Diagnoser::conflicts(const SpawnSite &S) const {
 // Findings
 //===----------------------------------------------------------------------===//
 
+/// \p Found in source order, without conditional duplicates of
+/// unconditional findings, with one fix per insertion point.
+static std::vector<Finding> finish(std::vector<Finding> Found,
+                                   const SourceManager &SM) {
+  // Source order; findings at one location keep the order they were made in.
+  std::vector<unsigned> Order(Found.size());
+  for (unsigned N = 0; N < Order.size(); ++N)
+    Order[N] = N;
+  llvm::sort(Order, [&](unsigned L, unsigned R) {
+    SourceLocation LL = Found[L].Loc, RL = Found[R].Loc;
+    if (LL != RL)
+      return SM.isBeforeInTranslationUnit(LL, RL);
+    return L < R;
+  });
+  std::vector<Finding> Out;
+  Out.reserve(Order.size());
+  for (unsigned N : Order)
+    Out.push_back(std::move(Found[N]));
+  // A hazard inside a helper is reported for the coroutine that is spawned;
+  // in project mode the helper itself may also be a candidate: keep the
+  // finding that needs no other translation unit.
+  llvm::DenseSet<std::pair<unsigned, unsigned>> Unconditional;
+  for (const Finding &F : Out)
+    if (F.RequiresSpawnOf.empty())
+      Unconditional.insert({unsigned(F.Kind), F.Loc.getRawEncoding()});
+  llvm::erase_if(Out, [&](const Finding &F) {
+    return !F.RequiresSpawnOf.empty() &&
+           Unconditional.contains({unsigned(F.Kind), F.Loc.getRawEncoding()});
+  });
+  // One fix per insertion point: several hazards of one spawn share it.
+  llvm::DenseSet<unsigned> Fixed;
+  for (Finding &F : Out) {
+    if (F.Fix && !Fixed.insert(F.Fix->Loc.getRawEncoding()).second)
+      F.Fix.reset();
+    llvm::erase_if(F.FollowUp, [&](const Insertion &I) {
+      return !F.Fix || !Fixed.insert(I.Loc.getRawEncoding()).second;
+    });
+  }
+  return Out;
+}
+
 namespace {
 struct Builder {
   const Facts &I;
@@ -565,47 +606,6 @@ struct Builder {
   }
 };
 } // namespace
-
-/// \p Found in source order, without conditional duplicates of
-/// unconditional findings, with one fix per insertion point.
-static std::vector<Finding> finish(std::vector<Finding> Found,
-                                   const SourceManager &SM) {
-  // Source order; findings at one location keep the order they were made in.
-  std::vector<unsigned> Order(Found.size());
-  for (unsigned N = 0; N < Order.size(); ++N)
-    Order[N] = N;
-  llvm::sort(Order, [&](unsigned L, unsigned R) {
-    SourceLocation LL = Found[L].Loc, RL = Found[R].Loc;
-    if (LL != RL)
-      return SM.isBeforeInTranslationUnit(LL, RL);
-    return L < R;
-  });
-  std::vector<Finding> Out;
-  Out.reserve(Order.size());
-  for (unsigned N : Order)
-    Out.push_back(std::move(Found[N]));
-  // A hazard inside a helper is reported for the coroutine that is spawned;
-  // in project mode the helper itself may also be a candidate: keep the
-  // finding that needs no other translation unit.
-  llvm::DenseSet<std::pair<unsigned, unsigned>> Unconditional;
-  for (const Finding &F : Out)
-    if (F.RequiresSpawnOf.empty())
-      Unconditional.insert({unsigned(F.Kind), F.Loc.getRawEncoding()});
-  llvm::erase_if(Out, [&](const Finding &F) {
-    return !F.RequiresSpawnOf.empty() &&
-           Unconditional.contains({unsigned(F.Kind), F.Loc.getRawEncoding()});
-  });
-  // One fix per insertion point: several hazards of one spawn share it.
-  llvm::DenseSet<unsigned> Fixed;
-  for (Finding &F : Out) {
-    if (F.Fix && !Fixed.insert(F.Fix->Loc.getRawEncoding()).second)
-      F.Fix.reset();
-    llvm::erase_if(F.FollowUp, [&](const Insertion &I) {
-      return !F.Fix || !Fixed.insert(I.Loc.getRawEncoding()).second;
-    });
-  }
-  return Out;
-}
 
 std::vector<Finding>
 Diagnoser::findings(llvm::ArrayRef<CheckKind> Enabled) const {

@@ -91,8 +91,7 @@ class Analyzer::Impl::SpawnCallFinder {
 public:
   SpawnCallFinder(const Analyzer::Impl &I) : I(I) {}
 
-  using Found = SpawnCall;
-  std::vector<Found> Calls;
+  std::vector<SpawnCall> Calls;
 
   void run(const Stmt *Body) { visit(Body); }
 
@@ -157,8 +156,8 @@ private:
   }
 
   void record(const CallExpr *Call, bool TypeLevel) {
-    Found F{Call,  TypeLevel, nullptr, nullptr, nullptr,
-            false, false,     false,   nullptr};
+    SpawnCall F{Call,  TypeLevel, nullptr, nullptr, nullptr,
+                false, false,     false,   nullptr};
     for (auto It = Parents.rbegin(), E = Parents.rend(); It != E; ++It) {
       if (isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
               ExprWithCleanups, ParenExpr, CXXFunctionalCastExpr>(*It))
