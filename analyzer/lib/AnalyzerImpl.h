@@ -225,11 +225,6 @@ private:
                   llvm::SmallVectorImpl<const clang::ValueDecl *> &Handles,
                   PrefixSummary &Out, std::vector<const clang::Stmt *> &Elements,
                   bool StopAtHandOff);
-  /// A `continue` or `break` that takes the handle of the spawn \p Call out
-  /// of scope before the window's first suspension.
-  const clang::Stmt *loopExitBefore(const clang::Stmt *Body,
-                                    const clang::CallExpr *Call,
-                                    llvm::ArrayRef<SuspensionPoint> Ends);
   /// The callers of a function in this translation unit (built on demand).
   struct CallerRef {
     const clang::FunctionDecl *Caller;
@@ -240,6 +235,11 @@ private:
                                llvm::SmallVector<CallerRef, 2>>>
       Callers;
   void callerWindows(SpawnSite &S);
+  /// A `continue` or `break` that takes the handle of the spawn \p Call out
+  /// of scope before the window's first suspension.
+  const clang::Stmt *loopExitBefore(const clang::Stmt *Body,
+                                    const clang::CallExpr *Call,
+                                    llvm::ArrayRef<SuspensionPoint> Ends);
   /// Functions that start the event loop or only set things up for it.
   bool startsLoop(const clang::FunctionDecl *FD);
   /// Where the spawner of a dispatching spawn can run: true if it is a
