@@ -110,9 +110,36 @@ struct ResolvedCoroutine {
   const clang::CallExpr *SpawnedCall = nullptr;
 };
 
+/// The analysis of one translation unit: the segment walker (prefixes and
+/// windows, Segments.cpp), the access collector (Accesses.cpp) and the
+/// spawn-site finder (SpawnSites.cpp). Each fact is computed on first use
+/// and memoized. The diagnoser reads the facts through Facts (Diagnoser.h).
 class Analyzer::Impl {
 public:
   Impl(clang::ASTContext &Ctx, Profile P, Options O);
+
+  const clang::ASTContext &context() const { return Ctx; }
+  const Profile &profile() const { return Prof; }
+  const Options &options() const { return Opts; }
+
+  /// Function bodies outside system headers, each once (collected once).
+  llvm::ArrayRef<const clang::FunctionDecl *> functions();
+  llvm::ArrayRef<SpawnSite> spawnSites();
+  std::vector<SpawnSite> spawnSitesIn(const clang::FunctionDecl *FD);
+  const PrefixSummary &prefix(const clang::FunctionDecl *FD);
+  SuspendKind classify(const clang::Expr *E) const;
+  StartPolicy startPolicy(const clang::FunctionDecl *FD) const;
+  bool mapIntoCaller(const clang::FunctionDecl *Callee,
+                     const clang::CallExpr *Call, Access &A) const;
+  /// True if \p C is made on the handle of \p S.
+  bool usesHandle(const SpawnSite &S, const CallOfInterest &C) const;
+  /// Whether results of type \p T are analysed as starting eagerly only
+  /// because the profile names the type (EagerTypes): discarding one is then
+  /// a hazard, as it is for a handle that cancels on destruction.
+  bool flippedType(clang::QualType T) const;
+
+private:
+  //===--- Profile names, policies and the segment walker (Segments.cpp) -===//
 
   clang::ASTContext &Ctx;
   Profile Prof;
@@ -128,46 +155,15 @@ public:
   /// Whether calling \p FD starts a coroutine eagerly: its type's
   /// initial_suspend never suspends, or the profile flips its type.
   bool isEagerStart(const clang::FunctionDecl *FD) const;
-  /// Whether \p FD's results are analysed as starting eagerly only because
-  /// the profile names the type (EagerTypes): discarding one is then a
-  /// hazard, as it is for a handle that cancels on destruction.
-  bool flippedType(clang::QualType T) const;
   bool cancelsOnDestroy(clang::QualType T) const;
-  /// Whether an object of type \p T has one of the profile's cancel
-  /// functions (a cancellation source).
-  bool cancellable(clang::QualType T) const;
   /// Whether operations on an object of type \p T are no state access.
   bool unshared(clang::QualType T) const;
+  /// Start policy of coroutines returning \p T, from its promise type.
+  StartPolicy typeStartPolicy(clang::QualType T) const;
   /// The call of an eager coroutine that \p E is the operand of a co_await.
   bool isAwaitedOperand(const clang::Expr *E) const {
     return AwaitedOperands.contains(E);
   }
-
-  SuspendKind classify(const clang::Expr *E) const;
-  StartPolicy startPolicy(const clang::FunctionDecl *FD) const;
-  /// Start policy of coroutines returning \p T, from its promise type.
-  StartPolicy typeStartPolicy(clang::QualType T) const;
-  const PrefixSummary &prefix(const clang::FunctionDecl *FD);
-  llvm::ArrayRef<SpawnSite> spawnSites();
-  std::vector<SpawnSite> spawnSitesIn(const clang::FunctionDecl *FD);
-  bool mapIntoCaller(const clang::FunctionDecl *Callee,
-                     const clang::CallExpr *Call, Access &A) const;
-  std::vector<std::pair<Access, Access>> conflicts(const SpawnSite &S);
-  /// The spawned coroutine's prefix accesses in the spawner's terms.
-  std::vector<Access> prefixInSpawnerTerms(const SpawnSite &S);
-  std::vector<Finding> findings(llvm::ArrayRef<CheckKind> Enabled);
-  /// True if \p C is made on the handle of \p S.
-  bool usesHandle(const SpawnSite &S, const CallOfInterest &C) const;
-  ResolvedCoroutine resolveSpawned(const clang::CallExpr *SpawnCall);
-
-  /// Function bodies outside system headers, each once (collected once).
-  llvm::ArrayRef<const clang::FunctionDecl *> functions();
-
-  /// Where the spawner of a dispatching spawn can run: true if it is a
-  /// coroutine or may be called from one (or is a completion handler).
-  bool mayRunInLoop(const clang::FunctionDecl *FD);
-
-private:
   FunctionInfo *info(const clang::FunctionDecl *FD);
   /// Visits CFG elements from (Start, Index) on every path until
   /// \p OnElement returns false; true if some path reaches the exit.
@@ -184,6 +180,21 @@ private:
   void fold(PrefixSummary &Into, const PrefixSummary &Callee,
             const clang::CallExpr *Call);
   static void addAccess(std::vector<Access> &Into, const Access &A);
+
+  llvm::DenseSet<const clang::Expr *> AwaitedOperands;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionInfo>>
+      Infos;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<PrefixSummary>>
+      Prefixes;
+  /// Functions whose prefix is being computed, outermost first.
+  llvm::SmallVector<const clang::FunctionDecl *, 8> Stack;
+  /// The lowest Stack index a recursive query ran into.
+  unsigned LowestCycleEntry = ~0u;
+  /// Partial summaries of functions inside a recursion cycle.
+  std::vector<std::unique_ptr<PrefixSummary>> Transient;
+
+  //===--- The access collector (Accesses.cpp) ----------------------------===//
+
   void addAccessOf(const clang::Expr *E, AccessKind K, const clang::Expr *Where,
                    std::vector<Access> &Out);
   std::optional<llvm::SmallVector<AccessKind, 4>>
@@ -207,7 +218,32 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *,
                  std::optional<llvm::SmallVector<bool, 4>>>
       WrittenParams;
+
+  //===--- The spawn-site finder (SpawnSites.cpp) -------------------------===//
+
+  /// A spawn call and what surrounds it, as SpawnCallFinder finds it.
+  struct SpawnCall;
+  class SpawnCallFinder;
+  /// Where the task of \p F, spawned in \p Spawner, takes its first step.
+  SpawnStart startOf(const SpawnCall &F, const clang::FunctionDecl *Spawner);
+  /// Variables and fields that refer to the task's handle or cancel it.
+  void findHandles(const SpawnCall &F, SpawnSite &S);
+  /// Where the window destroys the handle of \p F, which cancels on
+  /// destruction: a call that destroys it (`p.reset()`), or for a local
+  /// handle a return, a `continue` / `break` or the end of \p Body.
+  const clang::Stmt *handleDestroyedInWindow(const SpawnCall &F,
+                                             const SpawnSite &S,
+                                             const clang::Stmt *Body,
+                                             bool WindowMayFinish);
+  /// A cancel or state query made on the spawn's result itself
+  /// (`create_task(f()).cancel()`) is the window's first call.
+  void addDirectUse(const SpawnCall &F, SpawnSite &S);
+  ResolvedCoroutine resolveSpawned(const clang::CallExpr *SpawnCall);
   ResolvedCoroutine resolveCoroutineExpr(const clang::Expr *E, unsigned Depth);
+  llvm::DenseMap<const clang::CallExpr *, ResolvedCoroutine> Resolved;
+  /// Whether an object of type \p T has one of the profile's cancel
+  /// functions (a cancellation source).
+  bool cancellable(clang::QualType T) const;
   void findHandleBinders(const clang::Stmt *S,
                          llvm::SmallVectorImpl<const clang::ValueDecl *> &Out);
   /// Walks the window that starts after \p Pos in \p FI; \p Handles grows
@@ -239,19 +275,9 @@ private:
                                     llvm::ArrayRef<SuspensionPoint> Ends);
   /// Functions that start the event loop or only set things up for it.
   bool startsLoop(const clang::FunctionDecl *FD);
-  llvm::DenseSet<const clang::Expr *> AwaitedOperands;
-
-  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionInfo>>
-      Infos;
-  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<PrefixSummary>>
-      Prefixes;
-  /// Functions whose prefix is being computed, outermost first.
-  llvm::SmallVector<const clang::FunctionDecl *, 8> Stack;
-  /// The lowest Stack index a recursive query ran into.
-  unsigned LowestCycleEntry = ~0u;
-  /// Partial summaries of functions inside a recursion cycle.
-  std::vector<std::unique_ptr<PrefixSummary>> Transient;
-  llvm::DenseMap<const clang::CallExpr *, ResolvedCoroutine> Resolved;
+  /// Where the spawner of a dispatching spawn can run: true if it is a
+  /// coroutine or may be called from one (or is a completion handler).
+  bool mayRunInLoop(const clang::FunctionDecl *FD);
   std::optional<std::vector<SpawnSite>> Sites;
   std::optional<std::vector<const clang::FunctionDecl *>> Functions;
 };

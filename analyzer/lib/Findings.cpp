@@ -1,5 +1,5 @@
 //===- Findings.cpp - From prefixes and windows to findings ---------------===//
-#include "AnalyzerImpl.h"
+#include "Diagnoser.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/Path.h"
@@ -236,18 +236,19 @@ conflictsOf(llvm::ArrayRef<Access> Window, llvm::ArrayRef<Access> Prefix) {
   return Out;
 }
 
-std::vector<Access> Analyzer::Impl::prefixInSpawnerTerms(const SpawnSite &S) {
+std::vector<Access>
+Diagnoser::prefixInSpawnerTerms(const SpawnSite &S) const {
   std::vector<Access> Prefix;
   if (!S.Spawned)
     return Prefix;
-  for (Access A : prefix(S.Spawned).Accesses)
-    if (mapIntoCaller(S.Spawned, S.SpawnedCall, A))
+  for (Access A : I.prefix(S.Spawned).Accesses)
+    if (I.mapIntoCaller(S.Spawned, S.SpawnedCall, A))
       Prefix.push_back(A);
   return Prefix;
 }
 
 std::vector<std::pair<Access, Access>>
-Analyzer::Impl::conflicts(const SpawnSite &S) {
+Diagnoser::conflicts(const SpawnSite &S) const {
   return conflictsOf(S.WindowAccesses, prefixInSpawnerTerms(S));
 }
 
@@ -255,9 +256,51 @@ Analyzer::Impl::conflicts(const SpawnSite &S) {
 // Findings
 //===----------------------------------------------------------------------===//
 
+/// \p Found in source order, without conditional duplicates of
+/// unconditional findings, with one fix per insertion point.
+static std::vector<Finding> finish(std::vector<Finding> Found,
+                                   const SourceManager &SM) {
+  // Source order; findings at one location keep the order they were made in.
+  std::vector<unsigned> Order(Found.size());
+  for (unsigned N = 0; N < Order.size(); ++N)
+    Order[N] = N;
+  llvm::sort(Order, [&](unsigned L, unsigned R) {
+    SourceLocation LL = Found[L].Loc, RL = Found[R].Loc;
+    if (LL != RL)
+      return SM.isBeforeInTranslationUnit(LL, RL);
+    return L < R;
+  });
+  std::vector<Finding> Out;
+  Out.reserve(Order.size());
+  for (unsigned N : Order)
+    Out.push_back(std::move(Found[N]));
+  // A hazard inside a helper is reported for the coroutine that is spawned;
+  // in project mode the helper itself may also be a candidate: keep the
+  // finding that needs no other translation unit.
+  llvm::DenseSet<std::pair<unsigned, unsigned>> Unconditional;
+  for (const Finding &F : Out)
+    if (F.RequiresSpawnOf.empty())
+      Unconditional.insert({unsigned(F.Kind), F.Loc.getRawEncoding()});
+  llvm::erase_if(Out, [&](const Finding &F) {
+    return !F.RequiresSpawnOf.empty() &&
+           Unconditional.contains({unsigned(F.Kind), F.Loc.getRawEncoding()});
+  });
+  // One fix per insertion point: several hazards of one spawn share it.
+  llvm::DenseSet<unsigned> Fixed;
+  for (Finding &F : Out) {
+    if (F.Fix && !Fixed.insert(F.Fix->Loc.getRawEncoding()).second)
+      F.Fix.reset();
+    llvm::erase_if(F.FollowUp, [&](const Insertion &I) {
+      return !F.Fix || !Fixed.insert(I.Loc.getRawEncoding()).second;
+    });
+  }
+  return Out;
+}
+
 namespace {
 struct Builder {
-  Analyzer::Impl &I;
+  const Facts &I;
+  const Diagnoser &D;
   const ASTContext &Ctx;
   const SourceManager &SM;
   llvm::ArrayRef<CheckKind> Enabled;
@@ -356,7 +399,7 @@ struct Builder {
     }
     if (!enabled(CheckKind::StateAfterSpawn))
       return;
-    std::vector<Access> Prefix = I.prefixInSpawnerTerms(S);
+    std::vector<Access> Prefix = D.prefixInSpawnerTerms(S);
     stateConflicts(S, conflictsOf(S.WindowAccesses, Prefix), Fix, WhyNot, {});
     for (const WindowSegment &Seg : S.CallerWindows)
       callerConflicts(S, Seg, Prefix);
@@ -564,10 +607,11 @@ struct Builder {
 };
 } // namespace
 
-std::vector<Finding> Analyzer::Impl::findings(llvm::ArrayRef<CheckKind> Enabled) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  Builder B{*this, Ctx, SM, Enabled, {}};
-  llvm::ArrayRef<SpawnSite> All = spawnSites();
+std::vector<Finding>
+Diagnoser::findings(llvm::ArrayRef<CheckKind> Enabled) const {
+  const SourceManager &SM = I.Ctx.getSourceManager();
+  Builder B{I, *this, I.Ctx, SM, Enabled, {}};
+  llvm::ArrayRef<SpawnSite> All = I.spawnSites();
 
   llvm::MapVector<const FunctionDecl *, const SpawnSite *> Spawned;
   llvm::SetVector<const FunctionDecl *> Spawners;
@@ -582,13 +626,13 @@ std::vector<Finding> Analyzer::Impl::findings(llvm::ArrayRef<CheckKind> Enabled)
   }
   // Under the child's identity a prefix's timeouts and ambient-task queries
   // act on the child under both start policies.
-  if (Prof.PrefixIdentity == PrefixIdentityKind::Creator &&
+  if (I.Prof.PrefixIdentity == PrefixIdentityKind::Creator &&
       (B.enabled(CheckKind::TimeoutInPrefix) ||
        B.enabled(CheckKind::CurrentTaskInPrefix))) {
     for (const auto &[FD, Site] : Spawned)
       B.prefixHazards(FD, Site, {});
-    if (Opts.ProjectMode)
-      for (const FunctionDecl *FD : functions())
+    if (I.Opts.ProjectMode)
+      for (const FunctionDecl *FD : I.functions())
         if (!Spawned.count(FD) && coroutineDefinition(FD) == FD &&
             B.inUserCode(FD->getLocation()))
           B.prefixHazards(FD, nullptr, Analyzer::usr(FD));
@@ -596,42 +640,7 @@ std::vector<Finding> Analyzer::Impl::findings(llvm::ArrayRef<CheckKind> Enabled)
   if (B.enabled(CheckKind::RecursiveSpawn))
     for (const FunctionDecl *FD : Spawners)
       B.recursion(FD);
-
-  // Source order; findings at one location keep the order they were made in.
-  std::vector<unsigned> Order(B.Out.size());
-  for (unsigned N = 0; N < Order.size(); ++N)
-    Order[N] = N;
-  llvm::sort(Order, [&](unsigned L, unsigned R) {
-    SourceLocation LL = B.Out[L].Loc, RL = B.Out[R].Loc;
-    if (LL != RL)
-      return SM.isBeforeInTranslationUnit(LL, RL);
-    return L < R;
-  });
-  std::vector<Finding> Out;
-  Out.reserve(Order.size());
-  for (unsigned N : Order)
-    Out.push_back(std::move(B.Out[N]));
-  // A hazard inside a helper is reported for the coroutine that is spawned;
-  // in project mode the helper itself may also be a candidate: keep the
-  // finding that needs no other translation unit.
-  llvm::DenseSet<std::pair<unsigned, unsigned>> Unconditional;
-  for (const Finding &F : Out)
-    if (F.RequiresSpawnOf.empty())
-      Unconditional.insert({unsigned(F.Kind), F.Loc.getRawEncoding()});
-  llvm::erase_if(Out, [&](const Finding &F) {
-    return !F.RequiresSpawnOf.empty() &&
-           Unconditional.contains({unsigned(F.Kind), F.Loc.getRawEncoding()});
-  });
-  // One fix per insertion point: several hazards of one spawn share it.
-  llvm::DenseSet<unsigned> Fixed;
-  for (Finding &F : Out) {
-    if (F.Fix && !Fixed.insert(F.Fix->Loc.getRawEncoding()).second)
-      F.Fix.reset();
-    llvm::erase_if(F.FollowUp, [&](const Insertion &I) {
-      return !F.Fix || !Fixed.insert(I.Loc.getRawEncoding()).second;
-    });
-  }
-  return Out;
+  return finish(std::move(B.Out), SM);
 }
 
 } // namespace eagerlint::analysis

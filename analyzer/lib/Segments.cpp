@@ -375,7 +375,6 @@ void Analyzer::Impl::fold(PrefixSummary &Into, const PrefixSummary &Callee,
     if (mapIntoCaller(Callee.Function, Call, A))
       addAccess(Into.Accesses, A);
   llvm::append_range(Into.Calls, Callee.Calls);
-  Into.Truncated |= Callee.Truncated;
 }
 
 void Analyzer::Impl::addAccess(std::vector<Access> &Into, const Access &A) {
@@ -436,11 +435,7 @@ const PrefixSummary &Analyzer::Impl::prefix(const FunctionDecl *FD) {
   const FunctionDecl *Def = FD->getDefinition() ? FD->getDefinition() : FD;
   if (auto It = Prefixes.find(Def); It != Prefixes.end())
     return *It->second;
-  static const PrefixSummary Unknown = [] {
-    PrefixSummary S;
-    S.Truncated = true;
-    return S;
-  }();
+  static const PrefixSummary Unknown;
   // A function being summarised (recursion): assume it suspends at once, and
   // remember how far up the stack the cycle reaches.
   if (auto It = llvm::find(Stack, Def); It != Stack.end()) {
@@ -456,8 +451,6 @@ const PrefixSummary &Analyzer::Impl::prefix(const FunctionDecl *FD) {
   auto Summary = std::make_unique<PrefixSummary>();
   Summary->Function = Def;
   if (FunctionInfo *FI = info(Def)) {
-    Summary->IsCoroutine = FI->IsCoroutine;
-    Summary->Policy = startPolicy(Def);
     PrefixSummary &Out = *Summary;
     Out.MayFinishWithoutSuspending =
         walk(*FI, &FI->Cfg->getEntry(), 0,
@@ -469,7 +462,6 @@ const PrefixSummary &Analyzer::Impl::prefix(const FunctionDecl *FD) {
   bool Partial = LowestCycleEntry < Depth;
   LowestCycleEntry = std::min(OuterLowest, LowestCycleEntry);
   if (Partial) {
-    Summary->Truncated = true;
     Transient.push_back(std::move(Summary));
     return *Transient.back();
   }

@@ -72,26 +72,26 @@ ResolvedCoroutine Analyzer::Impl::resolveSpawned(const CallExpr *SpawnCall) {
   return Resolved[SpawnCall] = R;
 }
 
-namespace {
+struct Analyzer::Impl::SpawnCall {
+  const CallExpr *Call;
+  bool TypeLevel;
+  const Stmt *Statement; ///< child of a CompoundStmt, or null
+  const VarDecl *Handle; ///< variable initialised or assigned from it
+  const Expr *DirectUse; ///< member call made on the result directly
+  bool Awaited;          ///< the operand of a co_await
+  bool Discarded;        ///< an expression statement of its own
+  bool Argument;         ///< passed straight to another call
+  const ValueDecl *BoundBy; ///< object of a handle binder wrapping it
+};
+
 /// Finds the spawn calls of one function body with their parents: calls of a
 /// spawn function, and calls that start an eager coroutine without awaiting
 /// it (type-level starts).
-class SpawnCallFinder {
+class Analyzer::Impl::SpawnCallFinder {
 public:
   SpawnCallFinder(const Analyzer::Impl &I) : I(I) {}
 
-  struct Found {
-    const CallExpr *Call;
-    bool TypeLevel;
-    const Stmt *Statement; ///< child of a CompoundStmt, or null
-    const VarDecl *Handle; ///< variable initialised or assigned from it
-    const Expr *DirectUse; ///< member call made on the result directly
-    bool Awaited;          ///< the operand of a co_await
-    bool Discarded;        ///< an expression statement of its own
-    bool Argument;         ///< passed straight to another call
-    const ValueDecl *BoundBy; ///< object of a handle binder wrapping it
-  };
-  std::vector<Found> Calls;
+  std::vector<SpawnCall> Calls;
 
   void run(const Stmt *Body) { visit(Body); }
 
@@ -156,8 +156,8 @@ private:
   }
 
   void record(const CallExpr *Call, bool TypeLevel) {
-    Found F{Call,  TypeLevel, nullptr, nullptr, nullptr,
-            false, false,     false,   nullptr};
+    SpawnCall F{Call,  TypeLevel, nullptr, nullptr, nullptr,
+                false, false,     false,   nullptr};
     for (auto It = Parents.rbegin(), E = Parents.rend(); It != E; ++It) {
       if (isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
               ExprWithCleanups, ParenExpr, CXXFunctionalCastExpr>(*It))
@@ -220,7 +220,6 @@ private:
     Calls.push_back(F);
   }
 };
-} // namespace
 
 bool Analyzer::Impl::cancellable(QualType T) const {
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
@@ -447,6 +446,68 @@ const Stmt *Analyzer::Impl::loopExitBefore(
   return loopExit(LoopBody, Call, Ends, Ctx.getSourceManager());
 }
 
+SpawnStart Analyzer::Impl::startOf(const SpawnCall &F,
+                                   const FunctionDecl *Spawner) {
+  if (!F.TypeLevel && (F.Awaited || deferredStart(F.Call)))
+    return SpawnStart::Deferred;
+  if (!F.TypeLevel && Prof.SpawnStart == SpawnStartKind::Dispatch &&
+      !mayRunInLoop(Spawner))
+    return SpawnStart::Posted;
+  return SpawnStart::Inline;
+}
+
+void Analyzer::Impl::findHandles(const SpawnCall &F, SpawnSite &S) {
+  if (F.Handle)
+    S.Handles.push_back(F.Handle);
+  findHandleBinders(F.Call, S.Handles);
+  if (F.BoundBy && !llvm::is_contained(S.Handles, F.BoundBy))
+    S.Handles.push_back(F.BoundBy);
+  // A cancellation source handed to the coroutine (`flush(abort_source&)`)
+  // cancels it.
+  if (S.SpawnedCall)
+    for (const Expr *Arg : S.SpawnedCall->arguments())
+      if (auto B = baseOf(Arg); B && cancellable(Arg->getType()) &&
+                                !llvm::is_contained(S.Handles, B->Decl))
+        S.Handles.push_back(B->Decl);
+}
+
+const Stmt *Analyzer::Impl::handleDestroyedInWindow(const SpawnCall &F,
+                                                    const SpawnSite &S,
+                                                    const Stmt *Body,
+                                                    bool WindowMayFinish) {
+  if (!F.Handle)
+    return nullptr;
+  if (cancelsOnDestroy(F.Call->getType()))
+    for (const Stmt *E : S.Window)
+      if (destroysHandle(E, S.Handles))
+        return E;
+  if (!F.Handle->hasLocalStorage() || !cancelsOnDestroy(F.Handle->getType()))
+    return nullptr;
+  for (const Stmt *E : S.Window)
+    if (isa<ReturnStmt, CoreturnStmt>(E))
+      return E;
+  if (const Stmt *Exit = loopExitBefore(Body, F.Call, S.WindowEnds))
+    return Exit;
+  return WindowMayFinish ? Body : nullptr;
+}
+
+void Analyzer::Impl::addDirectUse(const SpawnCall &F, SpawnSite &S) {
+  auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(F.DirectUse);
+  if (!MC)
+    return;
+  const CXXMethodDecl *MD = MC->getMethodDecl();
+  CallOfInterest C;
+  C.Call = MC;
+  C.Name = MD ? MD->getQualifiedNameAsString() : "";
+  if (Cancel.matches(MD))
+    C.Kind = CallOfInterest::Cancel;
+  else if (StateQuery.matches(MD))
+    C.Kind = CallOfInterest::StateQuery;
+  else
+    return;
+  S.WindowCalls.insert(S.WindowCalls.begin(), C);
+}
+
 std::vector<SpawnSite>
 Analyzer::Impl::spawnSitesIn(const FunctionDecl *FD) {
   std::vector<SpawnSite> Sites;
@@ -460,7 +521,7 @@ Analyzer::Impl::spawnSitesIn(const FunctionDecl *FD) {
   }
   SpawnCallFinder Finder(*this);
   Finder.run(Body);
-  llvm::erase_if(Finder.Calls, [&](const SpawnCallFinder::Found &F) {
+  llvm::erase_if(Finder.Calls, [&](const SpawnCall &F) {
     // `co_await f()` of an eager coroutine: the awaiter waits at once.
     return explicitlyLazy(F.Call) || (F.TypeLevel && F.Awaited);
   });
@@ -470,7 +531,7 @@ Analyzer::Impl::spawnSitesIn(const FunctionDecl *FD) {
   if (!FI)
     return Sites;
 
-  for (const auto &F : Finder.Calls) {
+  for (const SpawnCall &F : Finder.Calls) {
     SpawnSite S;
     S.Call = F.Call;
     S.Statement = F.Statement;
@@ -490,27 +551,12 @@ Analyzer::Impl::spawnSitesIn(const FunctionDecl *FD) {
       S.SpawnedCall = R.SpawnedCall;
     }
     // Where the first step runs: the profile's semantics, then the context.
-    if (!F.TypeLevel && (F.Awaited || deferredStart(F.Call)))
-      S.Start = SpawnStart::Deferred;
-    else if (!F.TypeLevel && Prof.SpawnStart == SpawnStartKind::Dispatch &&
-             !mayRunInLoop(FD))
-      S.Start = SpawnStart::Posted;
+    S.Start = startOf(F, FD);
     if (S.Start != SpawnStart::Inline) {
       Sites.push_back(std::move(S));
       continue;
     }
-    if (F.Handle)
-      S.Handles.push_back(F.Handle);
-    findHandleBinders(F.Call, S.Handles);
-    if (F.BoundBy && !llvm::is_contained(S.Handles, F.BoundBy))
-      S.Handles.push_back(F.BoundBy);
-    // A cancellation source handed to the coroutine (`flush(abort_source&)`)
-    // cancels it.
-    if (S.SpawnedCall)
-      for (const Expr *Arg : S.SpawnedCall->arguments())
-        if (auto B = baseOf(Arg); B && cancellable(Arg->getType()) &&
-                                  !llvm::is_contained(S.Handles, B->Decl))
-          S.Handles.push_back(B->Decl);
+    findHandles(F, S);
     // A discarded handle that cancels on destruction, or a discarded task
     // of a type analysed as eager only because it is flipped: lazily it
     // would never have run.
@@ -527,42 +573,11 @@ Analyzer::Impl::spawnSitesIn(const FunctionDecl *FD) {
     S.WindowAccesses = std::move(Window.Accesses);
     S.WindowCalls = std::move(Window.Calls);
     S.WindowEnds = std::move(Window.FirstSuspensions);
-    // A local handle that cancels on destruction and leaves its scope before
-    // the spawner suspends: a return in the window, or the end of the body.
-    if (!S.HandleDestroyed && F.Handle && cancelsOnDestroy(F.Call->getType()))
-      for (const Stmt *E : S.Window)
-        if (destroysHandle(E, S.Handles)) {
-          S.HandleDestroyed = E;
-          break;
-        }
-    if (!S.HandleDestroyed && F.Handle && F.Handle->hasLocalStorage() &&
-        cancelsOnDestroy(F.Handle->getType())) {
-      for (const Stmt *E : S.Window)
-        if (isa<ReturnStmt, CoreturnStmt>(E)) {
-          S.HandleDestroyed = E;
-          break;
-        }
-      if (!S.HandleDestroyed)
-        S.HandleDestroyed = loopExitBefore(Body, F.Call, S.WindowEnds);
-      if (!S.HandleDestroyed && Window.MayFinishWithoutSuspending)
-        S.HandleDestroyed = Body;
-    }
-    if (F.DirectUse) {
-      // `create_task(f()).cancel()`: the call itself is the first use.
-      if (auto *MC = dyn_cast<CXXMemberCallExpr>(F.DirectUse)) {
-        const CXXMethodDecl *MD = MC->getMethodDecl();
-        CallOfInterest C;
-        C.Call = MC;
-        C.Name = MD ? MD->getQualifiedNameAsString() : "";
-        if (Cancel.matches(MD)) {
-          C.Kind = CallOfInterest::Cancel;
-          S.WindowCalls.insert(S.WindowCalls.begin(), C);
-        } else if (StateQuery.matches(MD)) {
-          C.Kind = CallOfInterest::StateQuery;
-          S.WindowCalls.insert(S.WindowCalls.begin(), C);
-        }
-      }
-    }
+    if (!S.HandleDestroyed)
+      S.HandleDestroyed = handleDestroyedInWindow(
+          F, S, Body, Window.MayFinishWithoutSuspending);
+    // `create_task(f()).cancel()`: the call itself is the first use.
+    addDirectUse(F, S);
     if (!IsCoroutine)
       callerWindows(S);
     Sites.push_back(std::move(S));

@@ -7,7 +7,7 @@
 // analysis is linear in function size.
 //
 //===----------------------------------------------------------------------===//
-#include "eagerlint/analysis/Analyzer.h"
+#include "eagerlint/analysis/Testing.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/raw_ostream.h"
@@ -127,7 +127,7 @@ void BM_FunctionSize(benchmark::State &State) {
   auto AST = clang::tooling::buildASTFromCodeWithArgs(bigFunction(N),
                                                       args(false), "big.cpp");
   for (auto _ : State) {
-    Analyzer A(AST->getASTContext(), *Profile::builtin("reference"));
+    AnalyzerForTesting A(AST->getASTContext(), *Profile::builtin("reference"));
     for (const clang::Decl *D : AST->getASTContext().getTranslationUnitDecl()->decls())
       if (auto *FD = llvm::dyn_cast<clang::FunctionDecl>(D);
           FD && FD->getName() == "big")

@@ -12,9 +12,10 @@
 
 namespace eagerlint::analysis {
 
-/// The analysis of one translation unit. Summaries are computed on demand and
-/// memoized per function, so asking for the same prefix twice costs nothing.
-/// Depends on Clang's AST and CFG only.
+/// The analysis of one translation unit: its spawn sites and the findings of
+/// the enabled checks. What they are built from (prefixes, windows, accesses)
+/// is computed on demand and memoized per function. Depends on Clang's AST
+/// and CFG only.
 class Analyzer {
 public:
   struct Options {
@@ -32,43 +33,13 @@ public:
   Analyzer(const Analyzer &) = delete;
   Analyzer &operator=(const Analyzer &) = delete;
 
-  const Profile &profile() const;
-
-  /// Start policy of the coroutine \p FD from its implicit initial suspend;
-  /// Unknown for a function that is not a coroutine.
-  StartPolicy startPolicy(const clang::FunctionDecl *FD) const;
-
-  /// Whether \p E (a co_await / co_yield) may suspend.
-  SuspendKind classify(const clang::Expr *E) const;
-
-  /// Every co_await / co_yield of \p FD's body, implicit ones excluded.
-  std::vector<SuspensionPoint>
-  suspensionPoints(const clang::FunctionDecl *FD) const;
-
-  /// What \p FD may do before its first suspension point (memoized).
-  const PrefixSummary &prefix(const clang::FunctionDecl *FD);
-
   /// Spawn sites in the function bodies of the translation unit outside
   /// system headers, with windows (computed once).
   llvm::ArrayRef<SpawnSite> spawnSites();
 
-  /// Spawn sites in \p FD only (used by tests).
-  std::vector<SpawnSite> spawnSitesIn(const clang::FunctionDecl *FD);
-
-  /// Maps an access made in \p Callee's body into the terms of the caller
-  /// that makes \p Call; false if the callee's own state is accessed.
-  bool mapIntoCaller(const clang::FunctionDecl *Callee,
-                     const clang::CallExpr *Call, Access &A) const;
-
-  /// Conflicting pairs (window access, prefix access) of a spawn site.
-  std::vector<std::pair<Access, Access>> conflicts(const SpawnSite &S);
-
   /// The findings of the enabled checks, in source order, with at most one
   /// fix-it per insertion point.
   std::vector<Finding> findings(llvm::ArrayRef<CheckKind> Enabled);
-
-  /// USRs of the coroutines spawned in this translation unit.
-  std::vector<std::string> spawnedCoroutineUSRs();
 
   /// A stable identifier of \p FD across translation units.
   static std::string usr(const clang::FunctionDecl *FD);
@@ -76,6 +47,9 @@ public:
   class Impl;
 
 private:
+  /// The analysis's own tests look at the pieces findings are built from
+  /// (eagerlint/analysis/Testing.h).
+  friend class AnalyzerForTesting;
   std::unique_ptr<Impl> I;
 };
 

@@ -71,8 +71,6 @@ struct CallOfInterest {
 /// following inline-awaited coroutines with visible bodies.
 struct PrefixSummary {
   const clang::FunctionDecl *Function = nullptr;
-  bool IsCoroutine = false;
-  StartPolicy Policy = StartPolicy::Unknown;
   /// Statements and expressions of this function's own body that may run
   /// before the first suspension (CFG elements, in visiting order).
   std::vector<const clang::Stmt *> Elements;
@@ -85,8 +83,6 @@ struct PrefixSummary {
   std::vector<Access> Accesses;
   /// Calls of interest in the prefix, callees' included.
   std::vector<CallOfInterest> Calls;
-  /// True if the summary was cut short by the recursion bound.
-  bool Truncated = false;
 };
 
 /// Where a spawned task's first step runs, as the profile's semantics and the
