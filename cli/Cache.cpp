@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Cache.h"
 #include "Support.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/BLAKE3.h"
@@ -195,6 +196,21 @@ void ResultCache::printStats(llvm::raw_ostream &OS) const {
      << ", " << Size << " bytes in " << Dir << "\n";
 }
 
+namespace {
+
+/// A crash is not a result, and a compile error may come from a header that
+/// is missing now and no dependency records (generated later): both are
+/// analysed again by the next run.
+bool cacheable(const JobOutcome &O) {
+  return O.HasResult && O.Result.ToolSucceeded &&
+         llvm::none_of(O.Result.Diags, [](const DiagRecord &D) {
+           return D.Level == "error" &&
+                  !llvm::StringRef(D.Check).starts_with("eager-");
+         });
+}
+
+} // namespace
+
 std::vector<JobOutcome> runWorkersCached(const std::vector<WorkerJob> &Jobs,
                                          const RunnerOptions &Opts,
                                          ResultCache &Cache) {
@@ -217,8 +233,7 @@ std::vector<JobOutcome> runWorkersCached(const std::vector<WorkerJob> &Jobs,
   std::vector<JobOutcome> Fresh = runWorkers(Misses, Opts);
   for (size_t M = 0; M < Fresh.size(); ++M) {
     size_t I = MissIndex[M];
-    // A crash is not a result: the next run tries again.
-    if (Fresh[M].HasResult && Keys[I])
+    if (Keys[I] && cacheable(Fresh[M]))
       Cache.store(*Keys[I], Fresh[M].Result);
     Out[I] = std::move(Fresh[M]);
   }
