@@ -236,7 +236,8 @@ public:
   bool sawDependency(StringRef Filename, bool /*FromModule*/,
                      bool /*IsSystem*/, bool /*IsModuleFile*/,
                      bool IsMissing) override {
-    if (IsMissing || Filename == "<built-in>" || Filename.empty())
+    if (IsMissing || Filename == "<built-in>" || Filename.empty() ||
+        !Seen.insert(Filename).second)
       return false;
     llvm::SmallString<256> Path(Filename);
     Files.makeAbsolutePath(Path);
@@ -247,6 +248,7 @@ public:
 private:
   FileManager &Files;
   std::set<std::string> &Out;
+  llvm::StringSet<> Seen; ///< As the preprocessor spells them.
 };
 
 class ActionFactory : public tooling::FrontendActionFactory {
