@@ -101,11 +101,11 @@ llvm::Expected<GitOutput> runGit(llvm::ArrayRef<std::string> Args) {
   if (!Git)
     return changesError("--changed-since needs git, which is not on PATH");
   llvm::SmallString<128> OutPath, ErrPath;
-  if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
-          "eagerlint-git", "out", OutPath))
+  if (std::error_code EC =
+          llvm::sys::fs::createTemporaryFile("eagerlint-git", "out", OutPath))
     return changesError("cannot create a temporary file: " + EC.message());
-  if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
-          "eagerlint-git", "err", ErrPath)) {
+  if (std::error_code EC =
+          llvm::sys::fs::createTemporaryFile("eagerlint-git", "err", ErrPath)) {
     llvm::sys::fs::remove(OutPath);
     return changesError("cannot create a temporary file: " + EC.message());
   }
@@ -185,10 +185,10 @@ llvm::Expected<ChangedLines> readChangedLines(llvm::StringRef Revision,
 
   // Fixed prefixes and no external diff tools, whatever the user's git
   // configuration says; -M follows renames, so a renamed file is not new.
-  auto Diff = runGit({"-C", TopDir, "-c", "core.quotePath=true", "diff",
-                      "--no-color", "--no-ext-diff", "--no-textconv",
-                      "--unified=0", "-M", "--src-prefix=a/", "--dst-prefix=b/",
-                      Hash, "--"});
+  auto Diff =
+      runGit({"-C", TopDir, "-c", "core.quotePath=true", "diff", "--no-color",
+              "--no-ext-diff", "--no-textconv", "--unified=0", "-M",
+              "--src-prefix=a/", "--dst-prefix=b/", Hash, "--"});
   if (!Diff)
     return Diff.takeError();
   if (Diff->Status != 0)
@@ -223,8 +223,7 @@ unsigned keepChangedFindings(Report &R, const ChangedLines &Changes) {
     });
   };
   size_t Before = R.Findings.size();
-  llvm::erase_if(R.Findings,
-                 [&](const DiagRecord &D) { return !Touched(D); });
+  llvm::erase_if(R.Findings, [&](const DiagRecord &D) { return !Touched(D); });
   return Before - R.Findings.size();
 }
 

@@ -109,8 +109,7 @@ llvm::Expected<Part> readPart(llvm::StringRef Path,
   if (!O || O->getString("format") != PartFormat)
     return NotAPart("no \"format\": \"" + PartFormat + "\"");
   if (O->getInteger("version") != PartVersion)
-    return NotAPart("format version " + llvm::Twine(PartVersion) +
-                    " expected");
+    return NotAPart("format version " + llvm::Twine(PartVersion) + " expected");
   const llvm::json::Object *Tool = O->getObject("tool");
   const llvm::json::Object *Shard = O->getObject("shard");
   const llvm::json::Object *Sel = O->getObject("selection");
@@ -121,8 +120,8 @@ llvm::Expected<Part> readPart(llvm::StringRef Path,
   auto N = Shard ? Shard->getInteger("count") : std::nullopt;
   auto Files = Sel ? Sel->getInteger("files") : std::nullopt;
   auto Digest = Sel ? Sel->getString("digest") : std::nullopt;
-  if (!Version || !Config || !Root || !K || !N || !Files || !Digest ||
-      *N < 1 || *K < 1 || *K > *N || *Files < 0)
+  if (!Version || !Config || !Root || !K || !N || !Files || !Digest || *N < 1 ||
+      *K < 1 || *K > *N || *Files < 0)
     return NotAPart("its header is incomplete");
   P.Version = Version->str();
   P.Configuration = Config->str();
@@ -187,19 +186,21 @@ llvm::Error checkParts(const std::vector<Part> &Parts) {
                         llvm::Twine(First.Count) +
                         ": the parts split the database differently");
     if (P.Configuration != First.Configuration)
-      return mergeError(P.Path + ": analysed with another configuration "
-                                 "(checks, options, header filter or extra "
-                                 "arguments) than " +
+      return mergeError(P.Path +
+                        ": analysed with another configuration "
+                        "(checks, options, header filter or extra "
+                        "arguments) than " +
                         First.Path);
     if (P.Digest != First.Digest || P.SelectedFiles != First.SelectedFiles)
-      return mergeError(P.Path + ": a shard of another selection of files "
-                                 "(database or inputs) than " +
+      return mergeError(P.Path +
+                        ": a shard of another selection of files "
+                        "(database or inputs) than " +
                         First.Path);
     auto [It, New] = ByIndex.try_emplace(P.Index, &P);
     if (!New)
       return mergeError("shard " + llvm::Twine(P.Index) + "/" +
-                        llvm::Twine(P.Count) + " given twice: " +
-                        It->second->Path + " and " + P.Path);
+                        llvm::Twine(P.Count) +
+                        " given twice: " + It->second->Path + " and " + P.Path);
     Files += P.Outcomes.size() + P.NotAnalysable.size();
   }
   std::vector<std::string> Missing;
@@ -219,10 +220,12 @@ llvm::Error checkParts(const std::vector<Part> &Parts) {
 /// Flags that choose what is analysed and how: a merge takes them from its
 /// parts, so giving one there is a mistake worth a clear line.
 llvm::Error rejectAnalysisFlags() {
-  std::vector<llvm::StringRef> Names = {
-      "p",          "j",           "checks",           "option",
-      "header-filter", "extra-arg", "extra-arg-before", "shard",
-      "cache",      "cache-stats"};
+  std::vector<llvm::StringRef> Names;
+  for (llvm::StringRef N : llvm::split(
+           "p j checks option header-filter extra-arg extra-arg-before shard "
+           "cache cache-stats",
+           ' '))
+    Names.push_back(N);
 #define EAGERLINT_OPTION_NAME(KEY, FLAG, META, DEFAULT, HELP)                  \
   Names.push_back(FLAG);
 #define EAGERLINT_PROFILE_OPTION EAGERLINT_OPTION_NAME
@@ -263,8 +266,7 @@ int runShard(const DriverConfig &C, const Selection &S,
     if (Mine(F.File))
       NotAnalysable.push_back(F);
 
-  std::vector<JobOutcome> Outcomes =
-      analyseFiles(C, S, Files, Executable);
+  std::vector<JobOutcome> Outcomes = analyseFiles(C, S, Files, Executable);
   llvm::json::Array Results, Failed;
   for (JobOutcome &O : Outcomes) {
     // Only the cache needs the list of included files.
@@ -277,19 +279,19 @@ int runShard(const DriverConfig &C, const Selection &S,
           llvm::json::Object{{"file", O.Result.File}, {"failure", O.Failure}});
   }
   for (const FailedFile &F : NotAnalysable)
-    Failed.push_back(llvm::json::Object{{"file", F.File}, {"reason", F.Reason}});
+    Failed.push_back(
+        llvm::json::Object{{"file", F.File}, {"reason", F.Reason}});
   llvm::json::Value Doc = llvm::json::Object{
       {"format", PartFormat},
       {"version", PartVersion},
-      {"tool",
-       llvm::json::Object{{"name", "eagerlint"}, {"version", EAGERLINT_VERSION}}},
+      {"tool", llvm::json::Object{{"name", "eagerlint"},
+                                  {"version", EAGERLINT_VERSION}}},
       {"configuration", configurationFingerprint(C)},
-      {"shard", llvm::json::Object{{"index", C.ShardIndex},
-                                   {"count", C.ShardCount}}},
+      {"shard",
+       llvm::json::Object{{"index", C.ShardIndex}, {"count", C.ShardCount}}},
       {"selection",
-       llvm::json::Object{
-           {"files", S.Files.size() + S.NotAnalysable.size()},
-           {"digest", selectionDigest(C, S)}}},
+       llvm::json::Object{{"files", S.Files.size() + S.NotAnalysable.size()},
+                          {"digest", selectionDigest(C, S)}}},
       {"sourceRoot", C.SourceRoot},
       {"files", std::move(Results)},
       {"notAnalysable", std::move(Failed)}};
