@@ -702,19 +702,18 @@ int finishRun(const DriverConfig &C, Report &R, SourceCache &Sources,
 
 int runDriver(int Argc, const char **Argv, const std::string &Executable) {
   auto Start = std::chrono::steady_clock::now();
-  auto Usage = usageFailure;
   if (llvm::Error E = parseCommandLine(Argc, Argv))
-    return Usage(std::move(E));
+    return usageFailure(std::move(E));
   llvm::Expected<DriverConfig> C = parseDriverConfig();
   if (!C)
-    return Usage(C.takeError());
+    return usageFailure(C.takeError());
   // Git is asked first, so a mistyped revision costs no analysis.
   auto Changes = readChanges(*C);
   if (!Changes)
-    return Usage(Changes.takeError());
+    return usageFailure(Changes.takeError());
   llvm::Expected<Selection> S = selectInputs(*C);
   if (!S)
-    return Usage(S.takeError());
+    return usageFailure(S.takeError());
   if (C->ShardCount)
     return runShard(*C, *S, Executable);
   SourceCache Sources;
