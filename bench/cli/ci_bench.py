@@ -16,12 +16,15 @@ in each round, times side by side:
   shard-K        eagerlint --shard K/N, one after the other (on N CI
                  machines they run at once)
   merge          eagerlint merge of the N parts
-and prints the medians and the ratios the cache is held to:
+and prints the medians (wall and CPU seconds, the CPU of the workers
+included) and the ratios the cache is held to:
   warm / cold            <= 0.05
   source-touched / cold  <= 0.10
 and, for information, header-touched / cold, cold / plain (the cost of
 filling the cache), (slowest shard + merge) / plain (the wall time of a
-matrix of N machines) and (all shards + merge) / plain (the work). It
+matrix of N machines) and (all shards + merge) / plain (the work), in wall
+time and in CPU time, which other load on a shared machine does not
+inflate. It
 checks the cache's own counts (hits and misses of each run, exactly the
 includers of the touched header re-analysed) and that the merged report is
 the one run's, byte for byte. Exit status 0 when every check and both
@@ -30,6 +33,7 @@ targets hold, 1 otherwise, 2 when a run failed.
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -43,17 +47,25 @@ from run_bench import wait_for_quiet  # noqa: E402
 STATS = re.compile(r"eagerlint: cache: (\d+) hits?, (\d+) miss")
 
 
+def cpu_of_children():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run(cmd, ok=(0, 1)):
-    """Wall seconds and standard error of cmd (its report goes to a file)."""
+    """Wall and CPU seconds (of cmd and its workers) and standard error of
+    cmd (its report goes to a file)."""
+    cpu0 = cpu_of_children()
     start = time.monotonic()
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, text=True)
     elapsed = time.monotonic() - start
+    cpu = cpu_of_children() - cpu0
     if proc.returncode not in ok:
         sys.stderr.write("ci_bench: %s exited with %d:\n%s\n"
                          % (" ".join(cmd), proc.returncode, proc.stderr[-2000:]))
         sys.exit(2)
-    return elapsed, proc.stderr
+    return elapsed, cpu, proc.stderr
 
 
 def cache_counts(stderr):
@@ -108,6 +120,7 @@ def main():
     names = ["plain", "cold", "warm", "source-touched", "header-touched"] + \
         ["shard-%d" % k for k in range(1, a.shards + 1)] + ["merge"]
     times = {n: [] for n in names}
+    cpus = {n: [] for n in names}
     failures = []
 
     def expect(what, got, want):
@@ -124,15 +137,16 @@ def main():
 
         def timed(name, cmd, counts=None):
             quiet = wait_for_quiet(a.max_wait)
-            t, err = run(cmd)
+            t, c, err = run(cmd)
             times[name].append(t)
+            cpus[name].append(c)
             note = "" if quiet else "  (started on a busy machine)"
             if counts is not None:
                 got = cache_counts(err)
                 expect("round %d %s hits/misses" % (r + 1, name), got, counts)
                 note = "  %d hits, %d misses%s" % (got + (note,))
-            print("  round %d  %-15s %7.2f s%s" % (r + 1, name, t, note),
-                  flush=True)
+            print("  round %d  %-15s %7.2f s wall %7.2f s cpu%s"
+                  % (r + 1, name, t, c, note), flush=True)
 
         timed("plain", base + ["--format", "json", "-o", whole_json])
         timed("cold", cached, (0, a.tus))
@@ -156,8 +170,9 @@ def main():
                                 "the one run's" % (r + 1))
 
     med = {n: statistics.median(v) for n, v in times.items()}
+    cpu = {n: statistics.median(v) for n, v in cpus.items()}
     for n in names:
-        print("median %-15s %7.2f s" % (n, med[n]))
+        print("median %-15s %7.2f s wall %7.2f s cpu" % (n, med[n], cpu[n]))
     shard_names = ["shard-%d" % k for k in range(1, a.shards + 1)]
     warm = med["warm"] / med["cold"]
     touched = med["source-touched"] / med["cold"]
@@ -172,6 +187,15 @@ def main():
              a.shards))
     print("ratio (all shards + merge) / plain    = %.3f  (the work)"
           % ((sum(med[n] for n in shard_names) + med["merge"]) / med["plain"]))
+    # CPU seconds do not grow with other load on a shared machine.
+    print("cpu ratio warm / cold           = %.3f" % (cpu["warm"] / cpu["cold"]))
+    print("cpu ratio source-touched / cold = %.3f"
+          % (cpu["source-touched"] / cpu["cold"]))
+    print("cpu ratio header-touched / cold = %.3f"
+          % (cpu["header-touched"] / cpu["cold"]))
+    print("cpu ratio cold / plain          = %.3f" % (cpu["cold"] / cpu["plain"]))
+    print("cpu ratio (all shards + merge) / plain = %.3f"
+          % ((sum(cpu[n] for n in shard_names) + cpu["merge"]) / cpu["plain"]))
     for f in failures:
         print("FAILED: " + f)
     return 0 if not failures and warm <= 0.05 and touched <= 0.10 else 1
