@@ -8,8 +8,10 @@
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
 #include "Baseline.h"
+#include "Cache.h"
 #include "CheckOptions.h"
 #include "Fixes.h"
+#include "Merge.h"
 #include "Output.h"
 #include "Report.h"
 #include "Rules.h"
@@ -47,7 +49,8 @@ const char Overview[] =
     "Finds code that relies on lazily started tasks, so a coroutine runtime "
     "can flip its default to eager start.\n\n"
     "  eagerlint -p BUILD_DIR [files, directories or regexes...]\n"
-    "  eagerlint verify PROGRAM.cpp\n";
+    "  eagerlint verify PROGRAM.cpp\n"
+    "  eagerlint --shard K/N ... > PART.json; eagerlint merge PART.json...\n";
 
 cl::extrahelp ExtraHelp(R"(
 Inputs: a file of the compilation database, a directory (its files), or a
@@ -159,6 +162,26 @@ cl::opt<std::string>
                 cl::init("auto"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"),
                     cl::cat(Category));
+// CI at scale (docs/ci.md).
+cl::opt<std::string>
+    ChangedSince("changed-since",
+                 cl::desc("Report only findings whose warning or a note lies "
+                          "on a line changed since the git revision REF"),
+                 cl::value_desc("REF"), cl::cat(Category));
+cl::opt<std::string>
+    ShardOpt("shard",
+             cl::desc("Analyse the K-th of N parts of the database and write "
+                      "a partial result for `eagerlint merge`"),
+             cl::value_desc("K/N"), cl::cat(Category));
+cl::opt<std::string>
+    CacheDirOpt("cache",
+                cl::desc("Reuse the results of unchanged files from DIR "
+                         "(default: $EAGERLINT_CACHE_DIR)"),
+                cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> CacheStatsOpt("cache-stats",
+                            cl::desc("Print the cache's hits, misses and "
+                                     "bytes"),
+                            cl::cat(Category));
 
 /// A usage or configuration error: exit code 2, each line printed as
 /// "eagerlint: error: LINE".
@@ -190,8 +213,8 @@ bool looksLikeRegex(llvm::StringRef S) {
   return S.find_first_of("*+?[](){}|^$\\") != llvm::StringRef::npos;
 }
 
-/// Parses the command line into the global cl options; an error holds
-/// cl's complaint in one line.
+} // namespace
+
 llvm::Error parseCommandLine(int Argc, const char **Argv) {
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
@@ -214,6 +237,17 @@ llvm::Error parseCommandLine(int Argc, const char **Argv) {
   Msg[0] = llvm::toLower(Msg[0]);
   return usageError(Msg + " (see --help)");
 }
+
+int usageFailure(llvm::Error E) {
+  std::string Msg = llvm::toString(std::move(E));
+  llvm::SmallVector<llvm::StringRef> Lines;
+  llvm::StringRef(Msg).split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef L : Lines)
+    llvm::errs() << "eagerlint: error: " << L << "\n";
+  return 2;
+}
+
+namespace {
 
 llvm::Expected<OutputFormat> parseFormat(llvm::StringRef Name) {
   if (Name == "text")
@@ -293,6 +327,55 @@ llvm::Expected<WorkerJob> parseJobTemplate() {
   return Template;
 }
 
+/// --changed-since, --shard and the cache, checked against the rest of \p C.
+llvm::Error parseScaleOptions(DriverConfig &C) {
+  C.ChangedSince = ChangedSince;
+  if (ChangedSince.getNumOccurrences() && C.ChangedSince.empty())
+    return usageError("--changed-since: expected a git revision");
+  if (!C.ChangedSince.empty() && !C.WriteBaselineFile.empty())
+    return usageError("--write-baseline records every finding; it cannot be "
+                      "combined with --changed-since");
+
+  if (ShardOpt.getNumOccurrences()) {
+    auto [K, N] = llvm::StringRef(ShardOpt).split('/');
+    if (K.getAsInteger(10, C.ShardIndex) || N.getAsInteger(10, C.ShardCount) ||
+        C.ShardCount == 0 || C.ShardIndex == 0 || C.ShardIndex > C.ShardCount)
+      return usageError("--shard '" + ShardOpt +
+                        "': expected K/N with 1 <= K <= N");
+    if (Format.getNumOccurrences() && C.Format != OutputFormat::JSON)
+      return usageError("--shard writes a partial result, which is JSON: "
+                        "--format " +
+                        Format + " belongs to `eagerlint merge`");
+    C.Format = OutputFormat::JSON;
+    for (const auto &[Given, Flag] :
+         {std::pair<bool, const char *>{C.ApplyFixes, "--fix"},
+          {!C.ExportFixesFile.empty(), "--export-fixes"},
+          {!C.WriteBaselineFile.empty(), "--write-baseline"},
+          {C.UseBaseline, "--baseline"},
+          {!C.ChangedSince.empty(), "--changed-since"}})
+      if (Given)
+        return usageError(llvm::Twine(Flag) +
+                          " needs every shard's result: give it to "
+                          "`eagerlint merge`, not to --shard");
+  }
+
+  if (CacheDirOpt.getNumOccurrences())
+    C.CacheDir = CacheDirOpt;
+  else if (std::optional<std::string> Env =
+               llvm::sys::Process::GetEnv("EAGERLINT_CACHE_DIR"))
+    C.CacheDir = *Env;
+  C.CacheStats = CacheStatsOpt;
+  if (C.CacheStats && C.CacheDir.empty())
+    return usageError("--cache-stats needs --cache DIR or EAGERLINT_CACHE_DIR");
+  if (!C.CacheDir.empty()) {
+    if (std::error_code EC = llvm::sys::fs::create_directories(C.CacheDir))
+      return usageError("--cache '" + C.CacheDir +
+                        "': cannot create the directory: " + EC.message());
+    C.CacheDir = normalizePath(C.CacheDir);
+  }
+  return llvm::Error::success();
+}
+
 } // namespace
 
 llvm::Expected<DriverConfig> parseDriverConfig() {
@@ -341,6 +424,8 @@ llvm::Expected<DriverConfig> parseDriverConfig() {
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
   C.WorkingDir = normalizePath(Cwd);
+  if (llvm::Error E = parseScaleOptions(C))
+    return std::move(E);
   return C;
 }
 
@@ -462,11 +547,12 @@ llvm::Expected<Selection> selectInputs(const DriverConfig &C) {
   return S;
 }
 
-Report runAnalysis(const DriverConfig &C, const Selection &S,
-                   const std::string &Executable, SourceCache &Sources) {
+std::vector<JobOutcome> analyseFiles(const DriverConfig &C, const Selection &S,
+                                     const std::vector<std::string> &Files,
+                                     const std::string &Executable) {
   // One job per file, with all its compile commands.
   std::vector<WorkerJob> Work;
-  for (const std::string &F : S.Files) {
+  for (const std::string &F : Files) {
     WorkerJob J = C.Template;
     J.File = F;
     J.Commands = S.DB->getCompileCommands(S.DBFiles.at(F));
@@ -479,17 +565,44 @@ Report runAnalysis(const DriverConfig &C, const Selection &S,
   RO.Display = [&](const std::string &F) {
     return relativeTo(F, C.SourceRoot);
   };
-  std::vector<JobOutcome> Outcomes = runWorkers(Work, RO);
+  if (C.CacheDir.empty())
+    return runWorkers(Work, RO);
+  ResultCache Cache(C.CacheDir, Executable);
+  std::vector<JobOutcome> Outcomes = runWorkersCached(Work, RO, Cache);
+  if (C.CacheStats)
+    Cache.printStats(llvm::errs());
+  return Outcomes;
+}
 
+Report assembleReport(const DriverConfig &C,
+                      const std::vector<JobOutcome> &Outcomes,
+                      const std::vector<FailedFile> &NotAnalysable,
+                      SourceCache &Sources) {
   Report R = buildReport(Outcomes, Sources, C.SourceRoot);
-  R.Jobs = RO.Jobs;
-  R.Files += S.NotAnalysable.size();
-  for (const FailedFile &F : S.NotAnalysable)
+  R.Jobs = C.Jobs;
+  R.Files += NotAnalysable.size();
+  for (const FailedFile &F : NotAnalysable)
     R.Failed.push_back(F);
   llvm::sort(R.Failed, [](const FailedFile &L, const FailedFile &Rt) {
     return std::tie(L.File, L.Reason) < std::tie(Rt.File, Rt.Reason);
   });
   return R;
+}
+
+Report runAnalysis(const DriverConfig &C, const Selection &S,
+                   const std::string &Executable, SourceCache &Sources) {
+  return assembleReport(C, analyseFiles(C, S, S.Files, Executable),
+                        S.NotAnalysable, Sources);
+}
+
+llvm::Expected<std::optional<ChangedLines>>
+readChanges(const DriverConfig &C) {
+  if (C.ChangedSince.empty())
+    return std::nullopt;
+  auto Changes = readChangedLines(C.ChangedSince, C.WorkingDir);
+  if (!Changes)
+    return Changes.takeError();
+  return std::optional<ChangedLines>(std::move(*Changes));
 }
 
 namespace {
@@ -575,30 +688,40 @@ int emitResults(const DriverConfig &C, Report &R, SourceCache &Sources) {
   return IOFailed ? 2 : Exit;
 }
 
+int finishRun(const DriverConfig &C, Report &R, SourceCache &Sources,
+              const std::optional<ChangedLines> &Changes) {
+  if (Changes) {
+    unsigned Dropped = keepChangedFindings(R, *Changes);
+    if (!C.Quiet && R.ConfigErrors.empty())
+      llvm::errs() << "eagerlint: --changed-since " << C.ChangedSince << ": "
+                   << Dropped << (Dropped == 1 ? " finding" : " findings")
+                   << " on unchanged lines not reported\n";
+  }
+  return emitResults(C, R, Sources);
+}
+
 int runDriver(int Argc, const char **Argv, const std::string &Executable) {
   auto Start = std::chrono::steady_clock::now();
-  auto Usage = [](llvm::Error E) {
-    std::string Msg = llvm::toString(std::move(E));
-    llvm::SmallVector<llvm::StringRef> Lines;
-    llvm::StringRef(Msg).split(Lines, '\n', -1, /*KeepEmpty=*/false);
-    for (llvm::StringRef L : Lines)
-      llvm::errs() << "eagerlint: error: " << L << "\n";
-    return 2;
-  };
   if (llvm::Error E = parseCommandLine(Argc, Argv))
-    return Usage(std::move(E));
+    return usageFailure(std::move(E));
   llvm::Expected<DriverConfig> C = parseDriverConfig();
   if (!C)
-    return Usage(C.takeError());
+    return usageFailure(C.takeError());
+  // Git is asked first, so a mistyped revision costs no analysis.
+  auto Changes = readChanges(*C);
+  if (!Changes)
+    return usageFailure(Changes.takeError());
   llvm::Expected<Selection> S = selectInputs(*C);
   if (!S)
-    return Usage(S.takeError());
+    return usageFailure(S.takeError());
+  if (C->ShardCount)
+    return runShard(*C, *S, Executable);
   SourceCache Sources;
   Report R = runAnalysis(*C, *S, Executable, Sources);
   R.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
-  return emitResults(*C, R, Sources);
+  return finishRun(*C, R, Sources, *Changes);
 }
 
 } // namespace eagerlint::cli

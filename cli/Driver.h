@@ -3,6 +3,7 @@
 #define EAGERLINT_TOOL_DRIVER_H
 
 #include "Baseline.h"
+#include "Changes.h"
 #include "Report.h"
 #include "Runner.h"
 #include "Worker.h"
@@ -10,6 +11,7 @@
 #include "llvm/Support/Error.h"
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,13 @@ struct DriverConfig {
   std::vector<BaselineEntry> Baseline;
   std::string SourceRoot; ///< Normalized; report paths are relative to it.
   std::string WorkingDir; ///< Normalized; text paths are relative to it.
+  /// --changed-since: report only findings on lines changed since it.
+  std::string ChangedSince;
+  /// --shard K/N (1 <= K <= N); ShardCount is 0 for a whole run.
+  unsigned ShardIndex = 0, ShardCount = 0;
+  /// --cache or EAGERLINT_CACHE_DIR; empty: no cache.
+  std::string CacheDir;
+  bool CacheStats = false;
 };
 
 /// The files a run analyses.
@@ -46,6 +55,13 @@ struct Selection {
   std::vector<FailedFile> NotAnalysable;
 };
 
+/// Parses \p Argv into llvm::cl's options; an error holds cl's complaint in
+/// one line.
+llvm::Error parseCommandLine(int Argc, const char **Argv);
+
+/// Prints each line of a usage or configuration error; returns exit code 2.
+int usageFailure(llvm::Error E);
+
 /// The configuration of the command line parsed into llvm::cl's options; a
 /// usage or configuration error (exit code 2) names what is wrong.
 llvm::Expected<DriverConfig> parseDriverConfig();
@@ -54,9 +70,32 @@ llvm::Expected<DriverConfig> parseDriverConfig();
 /// checking the `.clang-tidy` files that configure them.
 llvm::Expected<Selection> selectInputs(const DriverConfig &C);
 
+/// Runs one worker process per file of \p Files (files of \p S), or takes
+/// its result from the cache; outcomes in the order of \p Files.
+std::vector<JobOutcome> analyseFiles(const DriverConfig &C, const Selection &S,
+                                     const std::vector<std::string> &Files,
+                                     const std::string &Executable);
+
+/// The report of \p Outcomes and of the inputs that named no file of the
+/// database, as one run over all of them builds it.
+Report assembleReport(const DriverConfig &C,
+                      const std::vector<JobOutcome> &Outcomes,
+                      const std::vector<FailedFile> &NotAnalysable,
+                      SourceCache &Sources);
+
 /// Runs one worker process per selected file and builds the report.
 Report runAnalysis(const DriverConfig &C, const Selection &S,
                    const std::string &Executable, SourceCache &Sources);
+
+/// The lines --changed-since names, asked of git before any analysis; none
+/// without the flag.
+llvm::Expected<std::optional<ChangedLines>>
+readChanges(const DriverConfig &C);
+
+/// Keeps the findings on changed lines (if \p Changes), then does what
+/// emitResults does; returns the exit code.
+int finishRun(const DriverConfig &C, Report &R, SourceCache &Sources,
+              const std::optional<ChangedLines> &Changes);
 
 /// Applies the baseline, fix-its and writes the report, the baseline and the
 /// summary; returns the exit code.

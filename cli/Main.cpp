@@ -1,6 +1,7 @@
 //===- Main.cpp - The eagerlint executable --------------------------------===//
 #include "Driver.h"
 #include "Install.h"
+#include "Merge.h"
 #include "Worker.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
@@ -8,6 +9,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "Verify.h"
 #include <cstdlib>
+#include <vector>
 
 // The checks reach this executable as objects; referencing the module's
 // anchor keeps its registration whatever the linker decides.
@@ -29,6 +31,12 @@ int main(int Argc, const char **Argv) {
   // `eagerlint verify ...`: the subcommand gets the arguments after "verify".
   if (Argc >= 2 && llvm::StringRef(Argv[1]) == "verify")
     return eagerlint::runVerify(Argc - 2, Argv + 2);
+  // `eagerlint merge PART.json...`: the shards' partial results joined.
+  if (Argc >= 2 && llvm::StringRef(Argv[1]) == "merge") {
+    std::vector<const char *> Args{"eagerlint merge"};
+    Args.insert(Args.end(), Argv + 2, Argv + Argc);
+    return eagerlint::cli::runMerge(Args.size(), Args.data());
+  }
   std::string Self = llvm::sys::fs::getMainExecutable(
       Argv[0], reinterpret_cast<void *>(&main));
   return eagerlint::cli::runDriver(Argc, Argv, Self);

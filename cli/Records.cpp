@@ -57,7 +57,8 @@ Value toJSON(const SpawnRecord &S) {
 Value toJSON(const TUResult &R) {
   return Object{{"file", R.File},       {"toolSucceeded", R.ToolSucceeded},
                 {"seconds", R.Seconds}, {"diagnostics", R.Diags},
-                {"spawns", R.Spawns},   {"conditional", R.Conditional}};
+                {"spawns", R.Spawns},   {"conditional", R.Conditional},
+                {"dependencies", R.Dependencies}};
 }
 
 bool fromJSON(const Value &V, Position &P, llvm::json::Path Path) {
@@ -102,7 +103,8 @@ bool fromJSON(const Value &V, TUResult &R, llvm::json::Path Path) {
   return O && O.map("file", R.File) &&
          O.map("toolSucceeded", R.ToolSucceeded) &&
          O.map("seconds", R.Seconds) && O.map("diagnostics", R.Diags) &&
-         O.map("spawns", R.Spawns) && O.map("conditional", R.Conditional);
+         O.map("spawns", R.Spawns) && O.map("conditional", R.Conditional) &&
+         O.mapOptional("dependencies", R.Dependencies);
 }
 
 } // namespace eagerlint::cli

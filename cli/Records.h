@@ -70,6 +70,8 @@ struct TUResult {
   std::vector<DiagRecord> Diags;
   std::vector<SpawnRecord> Spawns;
   std::vector<ConditionalRecord> Conditional;
+  /// Every file the preprocessor read (normalized), for the result cache.
+  std::vector<std::string> Dependencies;
 };
 
 llvm::json::Value toJSON(const Position &P);

@@ -18,6 +18,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/Utils.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
@@ -225,11 +226,37 @@ private:
   std::set<std::tuple<std::string, std::string, unsigned>> Spawns, Conditionals;
 };
 
+/// The files the preprocessor reads, system headers included (an upgraded
+/// standard library changes results too): what the result cache keys on.
+class DependencyList : public DependencyCollector {
+public:
+  DependencyList(FileManager &Files, std::set<std::string> &Out)
+      : Files(Files), Out(Out) {}
+  bool needSystemDependencies() override { return true; }
+  bool sawDependency(StringRef Filename, bool /*FromModule*/,
+                     bool /*IsSystem*/, bool /*IsModuleFile*/,
+                     bool IsMissing) override {
+    if (IsMissing || Filename == "<built-in>" || Filename.empty() ||
+        !Seen.insert(Filename).second)
+      return false;
+    llvm::SmallString<256> Path(Filename);
+    Files.makeAbsolutePath(Path);
+    Out.insert(normalizePath(Path));
+    return false;
+  }
+
+private:
+  FileManager &Files;
+  std::set<std::string> &Out;
+  llvm::StringSet<> Seen; ///< As the preprocessor spells them.
+};
+
 class ActionFactory : public tooling::FrontendActionFactory {
 public:
   ActionFactory(ClangTidyContext &Context,
-                llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
-      : ConsumerFactory(Context, std::move(FS)) {}
+                llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                std::set<std::string> &Dependencies)
+      : ConsumerFactory(Context, std::move(FS)), Dependencies(Dependencies) {}
 
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<Action>(*this);
@@ -251,6 +278,11 @@ private:
     explicit Action(ActionFactory &F) : F(F) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
+      // The preprocessor exists and has not entered the main file yet; the
+      // factory outlives every compiler instance that calls back.
+      F.Collectors.push_back(std::make_unique<DependencyList>(
+          CI.getFileManager(), F.Dependencies));
+      F.Collectors.back()->attachToPreprocessor(CI.getPreprocessor());
       return F.ConsumerFactory.createASTConsumer(CI, File);
     }
 
@@ -259,6 +291,8 @@ private:
   };
 
   ClangTidyASTConsumerFactory ConsumerFactory;
+  std::set<std::string> &Dependencies;
+  std::vector<std::unique_ptr<DependencyList>> Collectors;
 };
 
 const char *levelName(tooling::Diagnostic::Level L) {
@@ -407,8 +441,10 @@ static TUResult analyse(const WorkerJob &Job) {
 
   WorkerFacts Facts(Context, Result);
   tidy::FactsSinkRegistration Registration(Context, Facts);
-  ActionFactory Factory(Context, FS);
+  std::set<std::string> Dependencies;
+  ActionFactory Factory(Context, FS, Dependencies);
   Result.ToolSucceeded = Tool.run(&Factory) == 0;
+  Result.Dependencies.assign(Dependencies.begin(), Dependencies.end());
 
   for (const ClangTidyError &E : DiagConsumer.take())
     Result.Diags.push_back(toRecord(E));

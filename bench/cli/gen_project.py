@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates a coroutine code base on the eagerlint reference runtime for
-the CLI benchmark: N services, one translation unit each, plus a shared
-header, and its compile_commands.json.
+the CLI benchmark: N services, one translation unit each, plus a header
+all share and one every tenth service includes, and its
+compile_commands.json.
 
 usage: gen_project.py OUT_DIR RUNTIME_INCLUDE [--tus N] [--cxx CXX]
 
@@ -68,9 +69,24 @@ inline std::string normalize(std::string s) {
 } // namespace bench
 """
 
+# Included by every tenth service only: the cache bench touches it and
+# expects exactly those services to be analysed again.
+TUNING = r"""// Limits shared by a few services of the benchmark project.
+#pragma once
+
+#include <cstddef>
+
+namespace bench::tuning {
+
+inline constexpr std::size_t max_batch = 64;
+inline constexpr int retry_limit = 3;
+
+} // namespace bench::tuning
+"""
+
 SERVICE = r"""// Service {i} of the benchmark project.
 #include "bench/common.hpp"
-
+{tuning}
 #include <algorithm>
 #include <deque>
 #include <numeric>
@@ -242,6 +258,8 @@ def main():
     os.makedirs(os.path.join(root, "build"), exist_ok=True)
     with open(os.path.join(root, "include", "bench", "common.hpp"), "w") as f:
         f.write(HEADER)
+    with open(os.path.join(root, "include", "bench", "tuning.hpp"), "w") as f:
+        f.write(TUNING)
 
     entries = []
     for i in range(a.tus):
@@ -259,7 +277,9 @@ def main():
             free += TIMED_USE.format(i=i, prev=i - 1)
         path = os.path.join(root, "src", "service_%03d.cpp" % i)
         with open(path, "w") as f:
-            f.write(SERVICE.format(i=i, hazards=hazards, free=free))
+            tuning = '#include "bench/tuning.hpp"\n' if i % 10 == 0 else ""
+            f.write(SERVICE.format(i=i, hazards=hazards, free=free,
+                                   tuning=tuning))
         entries.append({
             "directory": os.path.join(root, "build"),
             "file": path,

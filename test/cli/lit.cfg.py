@@ -32,6 +32,8 @@ config.substitutions.append(
     ("%mkdb", py + " " + q(os.path.join(inputs, "mkdb.py"))))
 config.substitutions.append(
     ("%expect_exit", py + " " + q(os.path.join(inputs, "expect_exit.py"))))
+config.substitutions.append(
+    ("%ci_tool", py + " " + q(os.path.join(inputs, "ci_tool.py"))))
 config.substitutions.append(("%python", py))
 config.substitutions.append(("%runtime", q(config.eagerlint_runtime_include)))
 config.substitutions.append(("%inputs", q(inputs)))
