@@ -230,15 +230,41 @@ bool Analyzer::Impl::cancellable(QualType T) const {
   });
 }
 
+/// The standard container that the variable \p D refers into: an iterator
+/// or element it was initialised from (`auto [it, ok] = m.emplace(...)`,
+/// `auto it = m.find(k)`, `auto &e = v.back()`).
+static const ValueDecl *containerOf(const ValueDecl *D) {
+  auto *V = dyn_cast<VarDecl>(D);
+  auto *MC = V && V->getInit()
+                 ? dyn_cast<CXXMemberCallExpr>(stripWrappers(V->getInit()))
+                 : nullptr;
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier() || !MD->getParent()->isInStdNamespace() ||
+      !llvm::is_contained({"emplace", "emplace_back", "emplace_front",
+                           "emplace_hint", "try_emplace", "insert",
+                           "insert_or_assign", "find", "begin", "front",
+                           "back", "at", "lower_bound", "upper_bound"},
+                          MD->getName()))
+    return nullptr;
+  auto B = baseOf(MC->getImplicitObjectArgument());
+  return B ? B->Decl : nullptr;
+}
+
 void Analyzer::Impl::findHandleBinders(
     const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
   if (!S || isa<LambdaExpr>(S))
     return;
   if (auto *MC = dyn_cast<CXXMemberCallExpr>(S);
       MC && Binders.matches(MC->getMethodDecl()))
-    if (auto B = baseOf(MC->getImplicitObjectArgument()))
+    if (auto B = baseOf(MC->getImplicitObjectArgument())) {
       if (!llvm::is_contained(Out, B->Decl))
         Out.push_back(B->Decl);
+      // Bound through an iterator into a container: the container holds
+      // the handle (`bind_cancellation_slot(it->second->slot(), ...)`).
+      if (const ValueDecl *Container = containerOf(B->Decl);
+          Container && !llvm::is_contained(Out, Container))
+        Out.push_back(Container);
+    }
   for (const Stmt *Child : S->children())
     findHandleBinders(Child, Out);
 }

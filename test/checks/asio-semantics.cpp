@@ -48,14 +48,20 @@ public:
 template <class T> optional<T> make_optional(T &&V) {
   return optional<T>(static_cast<T &&>(V));
 }
+template <class A, class B> struct pair {
+  A first;
+  B second;
+};
 template <class K, class V> class map {
 public:
-  template <class... A> void emplace(A &&...) {}
-  void clear() {}
   struct entry {
     K first;
     V second;
   };
+  template <class... A> pair<entry *, bool> emplace(A &&...) {
+    return {nullptr, true};
+  }
+  void clear() {}
   entry *begin() { return nullptr; }
   entry *end() { return nullptr; }
 };
@@ -311,6 +317,22 @@ asio::awaitable<void> signal_moved_into_container_emitted(bool ShuttingDown) {
     for (auto &[Id, S] : Sessions)
       S->emit(asio::cancellation_type::all);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: task 'S' running 'reads_count' is cancelled before it first suspends{{.*}} [eager-cancel-before-start]
+  co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
+}
+
+// signal_emplaced_into_container_emitted: the signal is created in the
+// container, and the spawn binds it through the iterator emplace returned.
+asio::awaitable<void> signal_emplaced_into_container_emitted(bool ShuttingDown) {
+  std::map<int, std::unique_ptr<asio::cancellation_signal>> Sessions;
+  auto [It, Inserted] =
+      Sessions.emplace(2, std::unique_ptr<asio::cancellation_signal>());
+  asio::co_spawn(co_await asio::this_coro::executor, reads_count(),
+                 asio::bind_cancellation_slot(It->second->slot(),
+                                              asio::detached));
+  if (ShuttingDown)
+    for (auto &Entry : Sessions)
+      Entry.second->emit(asio::cancellation_type::all);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: task 'Entry.second' running 'reads_count' is cancelled before it first suspends{{.*}} [eager-cancel-before-start]
   co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
 }
 
