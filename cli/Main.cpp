@@ -1,4 +1,5 @@
 //===- Main.cpp - The eagerlint executable --------------------------------===//
+#include "Discover.h"
 #include "Driver.h"
 #include "Install.h"
 #include "Worker.h"
@@ -29,6 +30,9 @@ int main(int Argc, const char **Argv) {
   // `eagerlint verify ...`: the subcommand gets the arguments after "verify".
   if (Argc >= 2 && llvm::StringRef(Argv[1]) == "verify")
     return eagerlint::runVerify(Argc - 2, Argv + 2);
+  // `eagerlint discover ...`: what a profile needs to know about a project.
+  if (Argc >= 2 && llvm::StringRef(Argv[1]) == "discover")
+    return eagerlint::cli::runDiscover(Argc - 2, Argv + 2);
   std::string Self = llvm::sys::fs::getMainExecutable(
       Argv[0], reinterpret_cast<void *>(&main));
   return eagerlint::cli::runDriver(Argc, Argv, Self);

@@ -2,6 +2,7 @@
 #ifndef EAGERLINT_TOOL_WORKER_H
 #define EAGERLINT_TOOL_WORKER_H
 
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/JSON.h"
 #include <map>
@@ -41,6 +42,11 @@ int runWorker(llvm::StringRef JobFile, llvm::StringRef ResultFile);
 /// configuration file. The driver stops with exit code 2 on any.
 std::vector<std::string>
 checkConfigurationFiles(const std::vector<std::string> &Files);
+
+/// Names the installed compiler's resource directory (builtin headers) in
+/// a compile command that does not name one: this executable does not live
+/// next to them.
+clang::tooling::ArgumentsAdjuster resourceDirAdjuster();
 
 /// Drops the globs of a clang-tidy `Checks` value that do not name an eager-*
 /// check, so a project's `-*,bugprone-*` does not switch eagerlint off while

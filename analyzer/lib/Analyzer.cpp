@@ -27,6 +27,10 @@ StartPolicy Analyzer::startPolicy(const FunctionDecl *FD) const {
   return I->startPolicy(FD);
 }
 
+StartPolicy Analyzer::typeStartPolicy(QualType T) const {
+  return I->typeStartPolicy(T);
+}
+
 SuspendKind Analyzer::classify(const Expr *E) const { return I->classify(E); }
 
 std::vector<SuspensionPoint>

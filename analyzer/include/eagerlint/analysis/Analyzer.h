@@ -38,6 +38,11 @@ public:
   /// Unknown for a function that is not a coroutine.
   StartPolicy startPolicy(const clang::FunctionDecl *FD) const;
 
+  /// Start policy of the coroutines returning \p T, from the
+  /// `initial_suspend` of its member `promise_type`; Unknown when that is not
+  /// visible (a promise chosen by a `std::coroutine_traits` specialization).
+  StartPolicy typeStartPolicy(clang::QualType T) const;
+
   /// Whether \p E (a co_await / co_yield) may suspend.
   SuspendKind classify(const clang::Expr *E) const;
 
