@@ -392,11 +392,11 @@ void writeSummary(llvm::raw_ostream &OS, const Report &R) {
   };
   Table("check", ByCheck);
   Table("directory", ByDir);
-  writeCoverage(OS, R);
   if (R.UsedBaseline)
     OS << "  baseline: "
        << plural(R.baselinedFindings(), "known finding", "known findings")
        << " not reported\n";
+  writeCoverage(OS, R);
   OS << verdict(R) << "\n";
 }
 

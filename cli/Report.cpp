@@ -60,9 +60,14 @@ std::string failureOf(const JobOutcome &O, const Report &R,
 using DiagKey = std::tuple<std::string, std::string, unsigned>;
 
 /// Counts the spawn site \p S once, however many translation units (or
-/// configurations) name it.
+/// configurations) name it. Sites in headers outside the source root are a
+/// library's own (a runtime spawning its helpers): they say nothing about
+/// the project's code.
 void countSite(Report &R, const SpawnRecord &S,
                std::set<std::tuple<std::string, unsigned, bool>> &Seen) {
+  if (!R.SourceRoot.empty() && !isUnder(S.Pos.File, R.SourceRoot) &&
+      !R.CoverageByFile.count(S.Pos.File))
+    return;
   if (!Seen.insert({S.Pos.File, S.Pos.Offset, S.TypeLevel}).second)
     return;
   Coverage &File = R.CoverageByFile[S.Pos.File];

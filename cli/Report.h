@@ -37,8 +37,9 @@ struct Report {
   std::vector<std::string> ConfigErrors;
   unsigned Files = 0;
   unsigned Analysed = 0;
-  /// Spawn sites and eager starts recognised outside system headers, each
-  /// once however many translation units include it.
+  /// Spawn sites and eager starts recognised in the analysed files and the
+  /// headers under the source root, each once however many translation
+  /// units include it.
   Coverage Recognised;
   /// The same per file, by absolute path: every analysed file (zero when
   /// nothing was recognised in it) and every header holding a site.
