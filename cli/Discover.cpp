@@ -24,6 +24,9 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -347,31 +350,183 @@ private:
   std::string WorkingDir;
 };
 
-/// Analyses \p File; a one-line cause when it could not be analysed.
-std::string discoverFile(const Selection &S, const std::string &File,
-                         const std::string &WorkingDir, TUFacts &Out) {
-  std::vector<tooling::CompileCommand> Commands =
-      S.DB->getCompileCommands(S.DBFiles.at(File));
-  if (Commands.empty())
+/// The compile commands of one job, whatever file is asked for.
+class JobDatabase : public tooling::CompilationDatabase {
+public:
+  explicit JobDatabase(std::vector<tooling::CompileCommand> Commands)
+      : Commands(std::move(Commands)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return Commands;
+  }
+
+private:
+  std::vector<tooling::CompileCommand> Commands;
+};
+
+/// Analyses the file of \p Job; a one-line cause when it could not be
+/// analysed.
+std::string discoverFile(const WorkerJob &Job, const std::string &WorkingDir,
+                         TUFacts &Out) {
+  if (Job.Commands.empty())
     return "no compile command";
-  if (!llvm::sys::fs::exists(File))
+  if (!llvm::sys::fs::exists(Job.File))
     return "no such file";
-  if (!llvm::sys::fs::is_directory(Commands.front().Directory))
+  if (!llvm::sys::fs::is_directory(Job.Commands.front().Directory))
     return "the directory of its compile command, '" +
-           Commands.front().Directory + "', does not exist";
-  tooling::ClangTool Tool(*S.DB, {S.DBFiles.at(File)});
+           Job.Commands.front().Directory + "', does not exist";
+  JobDatabase DB(Job.Commands);
+  tooling::ClangTool Tool(DB, {Job.File});
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
   Tool.appendArgumentsAdjuster(resourceDirAdjuster());
+  // Only errors matter here; warnings would be printed as a count.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      "-w", tooling::ArgumentInsertPosition::END));
   Tool.setPrintErrorMessage(false);
   FirstError Errors(WorkingDir);
   Tool.setDiagnosticConsumer(&Errors);
-  DiscoverActionFactory Factory(Commands.front().Directory, Out);
+  DiscoverActionFactory Factory(Job.Commands.front().Directory, Out);
   int RC = Tool.run(&Factory);
   if (!Errors.Message.empty())
     return Errors.Message;
   if (RC != 0)
     return "the compiler could not process it";
   return {};
+}
+
+llvm::json::Value toJSON(const Place &P) {
+  return llvm::json::Object{{"file", P.first}, {"offset", P.second}};
+}
+
+bool fromJSON(const llvm::json::Value &V, Place &P, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  int64_t Offset = 0;
+  if (!O || !O.map("file", P.first) || !O.map("offset", Offset) || Offset < 0)
+    return false;
+  P.second = static_cast<unsigned>(Offset);
+  return true;
+}
+
+/// `eagerlint discover --worker JOB RESULT`: one file in its own process, so
+/// a compiler crash costs that file only.
+int runDiscoverWorker(llvm::StringRef JobFile, llvm::StringRef ResultFile,
+                      const std::string &WorkingDir) {
+  auto Buffer = llvm::MemoryBuffer::getFile(JobFile);
+  WorkerJob Job;
+  llvm::json::Path::Root Root;
+  llvm::Expected<llvm::json::Value> V =
+      Buffer ? llvm::json::parse((*Buffer)->getBuffer())
+             : llvm::Expected<llvm::json::Value>(llvm::createStringError(
+                   Buffer.getError(), "cannot read the job"));
+  if (!V || !fromJSON(*V, Job, Root)) {
+    if (!V)
+      llvm::consumeError(V.takeError());
+    llvm::errs() << "eagerlint discover: error: " << JobFile
+                 << ": malformed job\n";
+    return 2;
+  }
+  TUFacts Facts;
+  std::string Failure = discoverFile(Job, WorkingDir, Facts);
+  llvm::json::Array Coroutines, Calls;
+  for (const TUFacts::Coroutine &C : Facts.Coroutines)
+    Coroutines.push_back(llvm::json::Object{
+        {"type", C.Type},
+        {"start", static_cast<int64_t>(C.Start)},
+        {"where", toJSON(C.Where)}});
+  for (const TUFacts::Call &C : Facts.Calls)
+    Calls.push_back(
+        llvm::json::Object{{"callee", C.Callee}, {"where", toJSON(C.Where)}});
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(ResultFile, EC);
+  if (EC)
+    return 2;
+  OS << llvm::json::Value(llvm::json::Object{{"failure", Failure},
+                                             {"coroutines", std::move(Coroutines)},
+                                             {"calls", std::move(Calls)}});
+  OS.close();
+  return OS.has_error() ? 2 : 0;
+}
+
+/// Reads what runDiscoverWorker wrote; false if it is not such a result.
+bool readFacts(llvm::StringRef ResultFile, std::string &Failure,
+               TUFacts &Out) {
+  auto Buffer = llvm::MemoryBuffer::getFile(ResultFile);
+  if (!Buffer)
+    return false;
+  llvm::Expected<llvm::json::Value> V =
+      llvm::json::parse((*Buffer)->getBuffer());
+  if (!V) {
+    llvm::consumeError(V.takeError());
+    return false;
+  }
+  const llvm::json::Object *O = V->getAsObject();
+  const llvm::json::Array *Coroutines = O ? O->getArray("coroutines") : nullptr;
+  const llvm::json::Array *Calls = O ? O->getArray("calls") : nullptr;
+  std::optional<llvm::StringRef> Why = O ? O->getString("failure") : std::nullopt;
+  if (!Coroutines || !Calls || !Why)
+    return false;
+  Failure = Why->str();
+  llvm::json::Path::Root Root;
+  for (const llvm::json::Value &C : *Coroutines) {
+    const llvm::json::Object *CO = C.getAsObject();
+    TUFacts::Coroutine Co;
+    std::optional<int64_t> Start = CO ? CO->getInteger("start") : std::nullopt;
+    std::optional<llvm::StringRef> Type = CO ? CO->getString("type") : std::nullopt;
+    const llvm::json::Value *Where = CO ? CO->get("where") : nullptr;
+    if (!Start || !Type || !Where || !fromJSON(*Where, Co.Where, Root) ||
+        *Start < 0 || *Start > static_cast<int64_t>(analysis::StartPolicy::Unknown))
+      return false;
+    Co.Type = Type->str();
+    Co.Start = static_cast<analysis::StartPolicy>(*Start);
+    Out.Coroutines.push_back(std::move(Co));
+  }
+  for (const llvm::json::Value &C : *Calls) {
+    const llvm::json::Object *CO = C.getAsObject();
+    TUFacts::Call Call;
+    std::optional<llvm::StringRef> Callee = CO ? CO->getString("callee") : std::nullopt;
+    const llvm::json::Value *Where = CO ? CO->get("where") : nullptr;
+    if (!Callee || !Where || !fromJSON(*Where, Call.Where, Root))
+      return false;
+    Call.Callee = Callee->str();
+    Out.Calls.push_back(std::move(Call));
+  }
+  return true;
+}
+
+/// Runs \p Executable as a discover worker on \p Job; a one-line cause when
+/// the file could not be analysed.
+std::string discoverInWorker(const std::string &Executable,
+                             const WorkerJob &Job, TUFacts &Out) {
+  llvm::SmallString<128> JobPath, ResultPath;
+  if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
+          "eagerlint-discover", "json", JobPath))
+    return "cannot write a worker job: " + EC.message();
+  llvm::FileRemover RemoveJob(JobPath);
+  if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
+          "eagerlint-discover", "json", ResultPath))
+    return "cannot write a worker job: " + EC.message();
+  llvm::FileRemover RemoveResult(ResultPath);
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(JobPath, EC);
+    if (EC)
+      return "cannot write a worker job: " + EC.message();
+    OS << llvm::json::Value(toJSON(Job));
+  }
+  llvm::StringRef Args[] = {Executable, "discover", "--worker", JobPath,
+                            ResultPath};
+  // The worker's own messages (a crash's stack) are not the report's.
+  std::optional<llvm::StringRef> Redirects[] = {std::nullopt, std::nullopt,
+                                                llvm::StringRef("")};
+  std::string ErrMsg;
+  int RC = llvm::sys::ExecuteAndWait(Executable, Args, std::nullopt, Redirects,
+                                     0, 0, &ErrMsg);
+  std::string Failure;
+  if (RC == 0 && readFacts(ResultPath, Failure, Out))
+    return Failure;
+  if (RC == -1)
+    return "cannot start a worker: " + ErrMsg;
+  return "the analysis crashed" + (ErrMsg.empty() ? "" : " (" + ErrMsg + ")");
 }
 
 //===-- The project -------------------------------------------------------===//
@@ -642,7 +797,12 @@ int usageError(llvm::Error E) {
 
 } // namespace
 
-int runDiscover(int Argc, const char **Argv) {
+int runDiscover(int Argc, const char **Argv, const std::string &Executable) {
+  if (Argc == 3 && llvm::StringRef(Argv[0]) == "--worker") {
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    return runDiscoverWorker(Argv[1], Argv[2], normalizePath(Cwd));
+  }
   llvm::Expected<DiscoverArgs> Args =
       parseDiscoverArgs(llvm::ArrayRef<const char *>(Argv, Argc > 0 ? Argc : 0));
   if (!Args)
@@ -661,9 +821,11 @@ int runDiscover(int Argc, const char **Argv) {
     D.Failed.push_back({relativeTo(F.File, Args->Config.WorkingDir), F.Reason});
   std::vector<TUFacts> TUs;
   for (const std::string &File : S->Files) {
+    WorkerJob Job;
+    Job.File = File;
+    Job.Commands = S->DB->getCompileCommands(S->DBFiles.at(File));
     TUFacts Facts;
-    std::string Why =
-        discoverFile(*S, File, Args->Config.WorkingDir, Facts);
+    std::string Why = discoverInWorker(Executable, Job, Facts);
     if (!Why.empty()) {
       D.Failed.push_back({relativeTo(File, Args->Config.WorkingDir), Why});
       continue;

@@ -49,9 +49,11 @@ void writeDiscoveryJSON(llvm::raw_ostream &OS, const Discovery &D);
 
 /// `eagerlint discover -p BUILD_DIR [--format text|json] [files...]`
 /// (docs/design.md §4.2). \p Argv holds the arguments after the word
-/// `discover`. Returns 0, 2 on a usage or configuration error, 3 when a
-/// file could not be analysed (the others are still reported).
-int runDiscover(int Argc, const char **Argv);
+/// `discover`; each file is analysed by \p Executable started again as
+/// `eagerlint discover --worker JOB RESULT`. Returns 0, 2 on a usage or
+/// configuration error, 3 when a file could not be analysed (the others are
+/// still reported).
+int runDiscover(int Argc, const char **Argv, const std::string &Executable);
 
 } // namespace eagerlint::cli
 

@@ -30,10 +30,12 @@ int main(int Argc, const char **Argv) {
   // `eagerlint verify ...`: the subcommand gets the arguments after "verify".
   if (Argc >= 2 && llvm::StringRef(Argv[1]) == "verify")
     return eagerlint::runVerify(Argc - 2, Argv + 2);
-  // `eagerlint discover ...`: what a profile needs to know about a project.
-  if (Argc >= 2 && llvm::StringRef(Argv[1]) == "discover")
-    return eagerlint::cli::runDiscover(Argc - 2, Argv + 2);
   std::string Self = llvm::sys::fs::getMainExecutable(
       Argv[0], reinterpret_cast<void *>(&main));
+  // `eagerlint discover ...`: what a profile needs to know about a project.
+  if (Argc >= 2 && llvm::StringRef(Argv[1]) == "discover") {
+    ::setenv("LLVM_DISABLE_SYMBOLIZATION", "1", /*overwrite=*/0);
+    return eagerlint::cli::runDiscover(Argc - 2, Argv + 2, Self);
+  }
   return eagerlint::cli::runDriver(Argc, Argv, Self);
 }

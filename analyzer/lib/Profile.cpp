@@ -344,8 +344,8 @@ static llvm::Error addOption(llvm::StringRef Key, std::vector<std::string> &Into
       continue;
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
-        "%s entry '%s' names no %s: write a qualified name without template "
-        "arguments or parameters, such as '%s'",
+        "%s entry '%s' names no %s (write a qualified name without template "
+        "arguments or parameters, such as '%s')",
         Key.str().c_str(), Item.str().c_str(),
         Types ? "type" : "function or variable",
         Types ? "app::task" : "app::executor::spawn");

@@ -15,6 +15,11 @@
 // RUN:     SpawnStart: dispatch, \
 // RUN:     PrefixIdentity: child, \
 // RUN:     EagerTypes: 'a::eager_task;a::promise', \
+// RUN:     HandleBinders: 'a::source::bind', \
+// RUN:     LazyStartArguments: 'a::lazily', \
+// RUN:     DeferredStartTypes: 'a::deferred_t', \
+// RUN:     CancelOnDestroyTypes: 'a::owning_handle', \
+// RUN:     UnsharedTypes: 'a::loop;a::executor', \
 // RUN:     IncludeStyle: google}}" > %t.yaml
 // RUN: FileCheck %s --check-prefix=SET < %t.yaml
 // RUN: %clang_tidy --checks='-*,eager-*' --dump-config --config-file=%t.yaml > %t.again.yaml
@@ -22,7 +27,7 @@
 // RUN: grep '^  eager-' %t.again.yaml | sort > %t.again.options
 // RUN: diff %t.options %t.again.options
 // RUN: grep -c '^  eager-' %t.options | FileCheck %s --check-prefix=COUNT
-// COUNT: 78
+// COUNT: 108
 //
 // Defaults: the profile's yield statement and header.
 // RUN: %clang_tidy --checks='-*,eager-*' --dump-config -config='{}' \
@@ -48,6 +53,11 @@
 // SET-DAG: eager-cancel-before-start.SpawnStart: dispatch
 // SET-DAG: eager-cancel-before-start.PrefixIdentity: child
 // SET-DAG: eager-cancel-before-start.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-cancel-before-start.HandleBinders: 'a::source::bind'
+// SET-DAG: eager-cancel-before-start.LazyStartArguments: 'a::lazily'
+// SET-DAG: eager-cancel-before-start.DeferredStartTypes: 'a::deferred_t'
+// SET-DAG: eager-cancel-before-start.CancelOnDestroyTypes: 'a::owning_handle'
+// SET-DAG: eager-cancel-before-start.UnsharedTypes: 'a::loop;a::executor'
 // SET-DAG: eager-cancel-before-start.IncludeStyle: google
 // SET-DAG: eager-state-after-spawn.Profile: asio
 // SET-DAG: eager-state-after-spawn.SpawnFunctions: 'a::spawn;b::spawn'
@@ -61,6 +71,11 @@
 // SET-DAG: eager-state-after-spawn.SpawnStart: dispatch
 // SET-DAG: eager-state-after-spawn.PrefixIdentity: child
 // SET-DAG: eager-state-after-spawn.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-state-after-spawn.HandleBinders: 'a::source::bind'
+// SET-DAG: eager-state-after-spawn.LazyStartArguments: 'a::lazily'
+// SET-DAG: eager-state-after-spawn.DeferredStartTypes: 'a::deferred_t'
+// SET-DAG: eager-state-after-spawn.CancelOnDestroyTypes: 'a::owning_handle'
+// SET-DAG: eager-state-after-spawn.UnsharedTypes: 'a::loop;a::executor'
 // SET-DAG: eager-state-after-spawn.IncludeStyle: google
 // SET-DAG: eager-done-after-spawn.Profile: asio
 // SET-DAG: eager-done-after-spawn.SpawnFunctions: 'a::spawn;b::spawn'
@@ -74,6 +89,11 @@
 // SET-DAG: eager-done-after-spawn.SpawnStart: dispatch
 // SET-DAG: eager-done-after-spawn.PrefixIdentity: child
 // SET-DAG: eager-done-after-spawn.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-done-after-spawn.HandleBinders: 'a::source::bind'
+// SET-DAG: eager-done-after-spawn.LazyStartArguments: 'a::lazily'
+// SET-DAG: eager-done-after-spawn.DeferredStartTypes: 'a::deferred_t'
+// SET-DAG: eager-done-after-spawn.CancelOnDestroyTypes: 'a::owning_handle'
+// SET-DAG: eager-done-after-spawn.UnsharedTypes: 'a::loop;a::executor'
 // SET-DAG: eager-done-after-spawn.IncludeStyle: google
 // SET-DAG: eager-timeout-in-prefix.Profile: asio
 // SET-DAG: eager-timeout-in-prefix.SpawnFunctions: 'a::spawn;b::spawn'
@@ -87,6 +107,11 @@
 // SET-DAG: eager-timeout-in-prefix.SpawnStart: dispatch
 // SET-DAG: eager-timeout-in-prefix.PrefixIdentity: child
 // SET-DAG: eager-timeout-in-prefix.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-timeout-in-prefix.HandleBinders: 'a::source::bind'
+// SET-DAG: eager-timeout-in-prefix.LazyStartArguments: 'a::lazily'
+// SET-DAG: eager-timeout-in-prefix.DeferredStartTypes: 'a::deferred_t'
+// SET-DAG: eager-timeout-in-prefix.CancelOnDestroyTypes: 'a::owning_handle'
+// SET-DAG: eager-timeout-in-prefix.UnsharedTypes: 'a::loop;a::executor'
 // SET-DAG: eager-timeout-in-prefix.IncludeStyle: google
 // SET-DAG: eager-current-task-in-prefix.Profile: asio
 // SET-DAG: eager-current-task-in-prefix.SpawnFunctions: 'a::spawn;b::spawn'
@@ -100,6 +125,11 @@
 // SET-DAG: eager-current-task-in-prefix.SpawnStart: dispatch
 // SET-DAG: eager-current-task-in-prefix.PrefixIdentity: child
 // SET-DAG: eager-current-task-in-prefix.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-current-task-in-prefix.HandleBinders: 'a::source::bind'
+// SET-DAG: eager-current-task-in-prefix.LazyStartArguments: 'a::lazily'
+// SET-DAG: eager-current-task-in-prefix.DeferredStartTypes: 'a::deferred_t'
+// SET-DAG: eager-current-task-in-prefix.CancelOnDestroyTypes: 'a::owning_handle'
+// SET-DAG: eager-current-task-in-prefix.UnsharedTypes: 'a::loop;a::executor'
 // SET-DAG: eager-current-task-in-prefix.IncludeStyle: google
 // SET-DAG: eager-recursive-spawn.Profile: asio
 // SET-DAG: eager-recursive-spawn.SpawnFunctions: 'a::spawn;b::spawn'
@@ -113,6 +143,11 @@
 // SET-DAG: eager-recursive-spawn.SpawnStart: dispatch
 // SET-DAG: eager-recursive-spawn.PrefixIdentity: child
 // SET-DAG: eager-recursive-spawn.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-recursive-spawn.HandleBinders: 'a::source::bind'
+// SET-DAG: eager-recursive-spawn.LazyStartArguments: 'a::lazily'
+// SET-DAG: eager-recursive-spawn.DeferredStartTypes: 'a::deferred_t'
+// SET-DAG: eager-recursive-spawn.CancelOnDestroyTypes: 'a::owning_handle'
+// SET-DAG: eager-recursive-spawn.UnsharedTypes: 'a::loop;a::executor'
 // SET-DAG: eager-recursive-spawn.IncludeStyle: google
 
 // DEFAULT-DAG: eager-cancel-before-start.Profile: reference
@@ -122,6 +157,11 @@
 // DEFAULT-DAG: eager-cancel-before-start.SpawnStart: queued
 // DEFAULT-DAG: eager-cancel-before-start.PrefixIdentity: creator
 // DEFAULT-DAG: eager-cancel-before-start.EagerTypes: ''
+// DEFAULT-DAG: eager-cancel-before-start.HandleBinders: ''
+// DEFAULT-DAG: eager-cancel-before-start.LazyStartArguments: ''
+// DEFAULT-DAG: eager-cancel-before-start.DeferredStartTypes: ''
+// DEFAULT-DAG: eager-cancel-before-start.CancelOnDestroyTypes: ''
+// DEFAULT-DAG: eager-cancel-before-start.UnsharedTypes: ''
 // DEFAULT-DAG: eager-cancel-before-start.IncludeStyle: llvm
 
 // ASIO-DAG: eager-timeout-in-prefix.Profile: asio
