@@ -24,12 +24,12 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Program.h"
-#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
 #include <set>
 #include <tuple>
 
@@ -173,14 +173,14 @@ public:
   }
   /// `std::coroutine_traits<kj::Promise<T>, Args...>`: a promise chosen for
   /// a type that has no member promise_type.
-  bool VisitClassTemplateSpecializationDecl(ClassTemplateSpecializationDecl *D) {
+  bool
+  VisitClassTemplateSpecializationDecl(ClassTemplateSpecializationDecl *D) {
     if (D->getSpecializationKind() == TSK_ImplicitInstantiation ||
         !D->isInStdNamespace() || D->getName() != "coroutine_traits" ||
         D->getTemplateArgs().size() == 0 ||
         D->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
       return true;
-    if (const CXXRecordDecl *RD =
-            classOf(D->getTemplateArgs()[0].getAsType()))
+    if (const CXXRecordDecl *RD = classOf(D->getTemplateArgs()[0].getAsType()))
       CoroutineTypes.insert(RD);
     return true;
   }
@@ -245,9 +245,8 @@ private:
     unsigned Offset =
         isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
     const FunctionDecl *Def = Callee->getDefinition();
-    for (unsigned I = 0; I + Offset < Call->getNumArgs() &&
-                         I < Callee->getNumParams();
-         ++I) {
+    for (unsigned I = 0;
+         I + Offset < Call->getNumArgs() && I < Callee->getNumParams(); ++I) {
       QualType T = Callee->getParamDecl(I)->getType();
       if (T->isLValueReferenceType() || !isCoroutineType(T))
         continue;
@@ -339,8 +338,8 @@ public:
       PresumedLoc P =
           Info.getSourceManager().getPresumedLoc(Info.getLocation());
       if (P.isValid())
-        Message = relativeTo(normalizePath(P.getFilename()), WorkingDir) +
-                  ":" + std::to_string(P.getLine()) + ":" +
+        Message = relativeTo(normalizePath(P.getFilename()), WorkingDir) + ":" +
+                  std::to_string(P.getLine()) + ":" +
                   std::to_string(P.getColumn()) + ": ";
     }
     Message += Text.str();
@@ -348,20 +347,6 @@ public:
 
 private:
   std::string WorkingDir;
-};
-
-/// The compile commands of one job, whatever file is asked for.
-class JobDatabase : public tooling::CompilationDatabase {
-public:
-  explicit JobDatabase(std::vector<tooling::CompileCommand> Commands)
-      : Commands(std::move(Commands)) {}
-  std::vector<tooling::CompileCommand>
-  getCompileCommands(llvm::StringRef) const override {
-    return Commands;
-  }
-
-private:
-  std::vector<tooling::CompileCommand> Commands;
 };
 
 /// Analyses the file of \p Job; a one-line cause when it could not be
@@ -429,10 +414,10 @@ int runDiscoverWorker(llvm::StringRef JobFile, llvm::StringRef ResultFile,
   std::string Failure = discoverFile(Job, WorkingDir, Facts);
   llvm::json::Array Coroutines, Calls;
   for (const TUFacts::Coroutine &C : Facts.Coroutines)
-    Coroutines.push_back(llvm::json::Object{
-        {"type", C.Type},
-        {"start", static_cast<int64_t>(C.Start)},
-        {"where", toJSON(C.Where)}});
+    Coroutines.push_back(
+        llvm::json::Object{{"type", C.Type},
+                           {"start", static_cast<int64_t>(C.Start)},
+                           {"where", toJSON(C.Where)}});
   for (const TUFacts::Call &C : Facts.Calls)
     Calls.push_back(
         llvm::json::Object{{"callee", C.Callee}, {"where", toJSON(C.Where)}});
@@ -440,16 +425,16 @@ int runDiscoverWorker(llvm::StringRef JobFile, llvm::StringRef ResultFile,
   llvm::raw_fd_ostream OS(ResultFile, EC);
   if (EC)
     return 2;
-  OS << llvm::json::Value(llvm::json::Object{{"failure", Failure},
-                                             {"coroutines", std::move(Coroutines)},
-                                             {"calls", std::move(Calls)}});
+  OS << llvm::json::Value(
+      llvm::json::Object{{"failure", Failure},
+                         {"coroutines", std::move(Coroutines)},
+                         {"calls", std::move(Calls)}});
   OS.close();
   return OS.has_error() ? 2 : 0;
 }
 
 /// Reads what runDiscoverWorker wrote; false if it is not such a result.
-bool readFacts(llvm::StringRef ResultFile, std::string &Failure,
-               TUFacts &Out) {
+bool readFacts(llvm::StringRef ResultFile, std::string &Failure, TUFacts &Out) {
   auto Buffer = llvm::MemoryBuffer::getFile(ResultFile);
   if (!Buffer)
     return false;
@@ -462,7 +447,8 @@ bool readFacts(llvm::StringRef ResultFile, std::string &Failure,
   const llvm::json::Object *O = V->getAsObject();
   const llvm::json::Array *Coroutines = O ? O->getArray("coroutines") : nullptr;
   const llvm::json::Array *Calls = O ? O->getArray("calls") : nullptr;
-  std::optional<llvm::StringRef> Why = O ? O->getString("failure") : std::nullopt;
+  std::optional<llvm::StringRef> Why =
+      O ? O->getString("failure") : std::nullopt;
   if (!Coroutines || !Calls || !Why)
     return false;
   Failure = Why->str();
@@ -471,10 +457,12 @@ bool readFacts(llvm::StringRef ResultFile, std::string &Failure,
     const llvm::json::Object *CO = C.getAsObject();
     TUFacts::Coroutine Co;
     std::optional<int64_t> Start = CO ? CO->getInteger("start") : std::nullopt;
-    std::optional<llvm::StringRef> Type = CO ? CO->getString("type") : std::nullopt;
+    std::optional<llvm::StringRef> Type =
+        CO ? CO->getString("type") : std::nullopt;
     const llvm::json::Value *Where = CO ? CO->get("where") : nullptr;
     if (!Start || !Type || !Where || !fromJSON(*Where, Co.Where, Root) ||
-        *Start < 0 || *Start > static_cast<int64_t>(analysis::StartPolicy::Unknown))
+        *Start < 0 ||
+        *Start > static_cast<int64_t>(analysis::StartPolicy::Unknown))
       return false;
     Co.Type = Type->str();
     Co.Start = static_cast<analysis::StartPolicy>(*Start);
@@ -483,7 +471,8 @@ bool readFacts(llvm::StringRef ResultFile, std::string &Failure,
   for (const llvm::json::Value &C : *Calls) {
     const llvm::json::Object *CO = C.getAsObject();
     TUFacts::Call Call;
-    std::optional<llvm::StringRef> Callee = CO ? CO->getString("callee") : std::nullopt;
+    std::optional<llvm::StringRef> Callee =
+        CO ? CO->getString("callee") : std::nullopt;
     const llvm::json::Value *Where = CO ? CO->get("where") : nullptr;
     if (!Callee || !Where || !fromJSON(*Where, Call.Where, Root))
       return false;
@@ -564,9 +553,8 @@ void summarise(const std::vector<TUFacts> &TUs, Discovery &D) {
     // Coroutines of one type whose promises start differently (traits
     // specialised per parameter list) have no single policy.
     const std::set<analysis::StartPolicy> &S = Starts[Name];
-    D.Types.push_back({Name,
-                       S.size() == 1 ? startName(*S.begin()).str() : "unknown",
-                       N});
+    D.Types.push_back(
+        {Name, S.size() == 1 ? startName(*S.begin()).str() : "unknown", N});
   }
   for (const auto &[Name, N] : Calls)
     D.Candidates.push_back({Name, N});
@@ -576,8 +564,7 @@ std::string withoutGlobalPrefix(llvm::StringRef Name) {
   return Name.ltrim(':').str();
 }
 
-bool profileNames(const std::vector<std::string> &List,
-                  llvm::StringRef Name) {
+bool profileNames(const std::vector<std::string> &List, llvm::StringRef Name) {
   return llvm::any_of(List, [&](const std::string &N) {
     return withoutGlobalPrefix(N) == Name;
   });
@@ -737,7 +724,8 @@ struct DiscoverArgs {
   bool Help = false;
 };
 
-llvm::Expected<DiscoverArgs> parseDiscoverArgs(llvm::ArrayRef<const char *> Args) {
+llvm::Expected<DiscoverArgs>
+parseDiscoverArgs(llvm::ArrayRef<const char *> Args) {
   DiscoverArgs Out;
   auto Error = [](const llvm::Twine &Msg) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
@@ -803,8 +791,8 @@ int runDiscover(int Argc, const char **Argv, const std::string &Executable) {
     llvm::sys::fs::current_path(Cwd);
     return runDiscoverWorker(Argv[1], Argv[2], normalizePath(Cwd));
   }
-  llvm::Expected<DiscoverArgs> Args =
-      parseDiscoverArgs(llvm::ArrayRef<const char *>(Argv, Argc > 0 ? Argc : 0));
+  llvm::Expected<DiscoverArgs> Args = parseDiscoverArgs(
+      llvm::ArrayRef<const char *>(Argv, Argc > 0 ? Argc : 0));
   if (!Args)
     return usageError(Args.takeError());
   if (Args->Help) {
@@ -838,8 +826,8 @@ int runDiscover(int Argc, const char **Argv, const std::string &Executable) {
   chooseProfile(D);
 
   for (const auto &[File, Why] : D.Failed)
-    llvm::errs() << "eagerlint discover: error: cannot analyse " << File
-                 << ": " << Why << "\n";
+    llvm::errs() << "eagerlint discover: error: cannot analyse " << File << ": "
+                 << Why << "\n";
   if (Args->JSON)
     writeDiscoveryJSON(llvm::outs(), D);
   else

@@ -543,8 +543,8 @@ int emitResults(const DriverConfig &C, Report &R, SourceCache &Sources) {
 
   // A run that recognised nothing has not shown the code is ready to flip.
   bool FailsEmpty = R.nothingRecognised() && !C.AllowEmpty;
-  int Exit = !R.Failed.empty()              ? 3
-             : !C.WriteBaselineFile.empty() ? 0
+  int Exit = !R.Failed.empty()               ? 3
+             : !C.WriteBaselineFile.empty()  ? 0
              : R.newFindings() || FailsEmpty ? 1
                                              : 0;
   bool IOFailed = false;

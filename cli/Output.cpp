@@ -336,13 +336,12 @@ void writeSARIF(llvm::raw_ostream &OS, const Report &R, int ExitCode) {
   OS << llvm::formatv("{0:2}", Doc) << "\n";
 }
 
-/// The summary's coverage lines: the totals, then a row per directory and
-/// per file in which something was recognised.
+/// The summary's coverage lines: the totals, then a row per directory of an
+/// analysed file and per file in which something was recognised.
 static void writeCoverage(llvm::raw_ostream &OS, const Report &R) {
   OS << "  recognised: "
      << plural(R.Recognised.SpawnSites, "spawn site", "spawn sites") << ", "
-     << plural(R.Recognised.EagerStarts, "eager start", "eager starts")
-     << "\n";
+     << plural(R.Recognised.EagerStarts, "eager start", "eager starts") << "\n";
   if (R.nothingRecognised())
     return;
   std::map<std::string, Coverage> Files;

@@ -186,9 +186,9 @@ private:
 //===-- Project facts -----------------------------------------------------===//
 
 /// Receives the checks' project-wide facts of the translation unit: its
-/// recognised spawn sites (which coroutines it spawns) and the findings that hold only if another
-/// translation unit spawns their coroutine. The driver keeps those once it
-/// knows every translation unit's spawns.
+/// recognised spawn sites (which coroutines it spawns) and the findings that
+/// hold only if another translation unit spawns their coroutine. The driver
+/// keeps those once it knows every translation unit's spawns.
 class WorkerFacts : public tidy::FactsSink {
 public:
   WorkerFacts(const ClangTidyContext &Context, TUResult &Out)
@@ -306,19 +306,6 @@ DiagRecord workerError(llvm::StringRef Message) {
   D.Message = Message.str();
   return D;
 }
-
-class JobDatabase : public tooling::CompilationDatabase {
-public:
-  explicit JobDatabase(std::vector<tooling::CompileCommand> Commands)
-      : Commands(std::move(Commands)) {}
-  std::vector<tooling::CompileCommand>
-  getCompileCommands(StringRef) const override {
-    return Commands;
-  }
-
-private:
-  std::vector<tooling::CompileCommand> Commands;
-};
 
 } // namespace
 

@@ -30,6 +30,20 @@ struct WorkerJob {
   std::vector<std::string> ExtraArgsBefore;
 };
 
+/// The compile commands of one job, whatever file is asked for.
+class JobDatabase : public clang::tooling::CompilationDatabase {
+public:
+  explicit JobDatabase(std::vector<clang::tooling::CompileCommand> Commands)
+      : Commands(std::move(Commands)) {}
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return Commands;
+  }
+
+private:
+  std::vector<clang::tooling::CompileCommand> Commands;
+};
+
 llvm::json::Value toJSON(const WorkerJob &J);
 bool fromJSON(const llvm::json::Value &V, WorkerJob &J, llvm::json::Path P);
 

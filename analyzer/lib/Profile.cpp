@@ -326,7 +326,8 @@ static bool isQualifiedName(llvm::StringRef Item, bool Operators) {
         Part.size() > 8 && !llvm::isAlnum(Part[8]) && Part[8] != '_')
       continue;
     if (Part.empty() || llvm::isDigit(Part.front()) ||
-        !llvm::all_of(Part, [](char C) { return llvm::isAlnum(C) || C == '_'; }))
+        !llvm::all_of(Part,
+                      [](char C) { return llvm::isAlnum(C) || C == '_'; }))
       return false;
   }
   return true;
@@ -334,7 +335,8 @@ static bool isQualifiedName(llvm::StringRef Item, bool Operators) {
 
 /// Adds the `;`-separated names of option \p Key to \p Into, or says in one
 /// line which entry is no qualified name.
-static llvm::Error addOption(llvm::StringRef Key, std::vector<std::string> &Into,
+static llvm::Error addOption(llvm::StringRef Key,
+                             std::vector<std::string> &Into,
                              llvm::StringRef List, bool Types) {
   llvm::SmallVector<llvm::StringRef> Items;
   List.split(Items, ';', -1, /*KeepEmpty=*/false);
@@ -376,8 +378,7 @@ llvm::Expected<Profile> Profile::configured(const ProfileOptions &O) {
       {"HandleBinders", P->HandleBinders, O.HandleBinders, false},
       {"LazyStartArguments", P->LazyStartArguments, O.LazyStartArguments,
        false},
-      {"DeferredStartTypes", P->DeferredStartTypes, O.DeferredStartTypes,
-       true},
+      {"DeferredStartTypes", P->DeferredStartTypes, O.DeferredStartTypes, true},
       {"CancelOnDestroyTypes", P->CancelOnDestroyTypes, O.CancelOnDestroyTypes,
        true},
       {"UnsharedTypes", P->UnsharedTypes, O.UnsharedTypes, true},

@@ -202,10 +202,10 @@ TEST(ProfileTest, ConfiguredAddsToTheProfileAndKeepsItsYieldWhenEmpty) {
   ASSERT_TRUE(static_cast<bool>(Q));
   EXPECT_EQ(Q->YieldStatement, "co_await lib::yield();");
   EXPECT_NE(P->fingerprint(), Q->fingerprint());
-  EXPECT_EQ(P->fingerprint(), Profile::configured(ProfileOptions{
-                                  "asio", "::lib::spawn", "", "", "", "", "",
-                                  "", "", "", "", ""})
-                                  ->fingerprint());
+  ProfileOptions Same;
+  Same.Profile = "asio";
+  Same.SpawnFunctions = "::lib::spawn";
+  EXPECT_EQ(P->fingerprint(), Profile::configured(Same)->fingerprint());
   O.Profile = "nope";
   auto R = Profile::configured(O);
   ASSERT_FALSE(static_cast<bool>(R));
