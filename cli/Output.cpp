@@ -342,7 +342,8 @@ static void writeCoverage(llvm::raw_ostream &OS, const Report &R) {
   OS << "  recognised: "
      << plural(R.Recognised.SpawnSites, "spawn site", "spawn sites") << ", "
      << plural(R.Recognised.EagerStarts, "eager start", "eager starts") << "\n";
-  if (R.nothingRecognised())
+  // Empty tables when every file failed say nothing.
+  if (R.Recognised.total() == 0)
     return;
   std::map<std::string, Coverage> Files;
   for (const auto &[File, C] : R.CoverageByFile)
