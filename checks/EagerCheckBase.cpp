@@ -137,14 +137,12 @@ llvm::ArrayRef<analysis::Finding> SharedAnalysis::findings(ASTContext &Ctx) {
 void SharedAnalysis::reportFacts() const {
   const SourceManager &SM = *this->SM;
   for (const analysis::SpawnSite &S : Analyzer->spawnSites()) {
+    if (SM.isInSystemHeader(SM.getExpansionLoc(S.Call->getBeginLoc())))
+      continue;
     // A coroutine defined in another translation unit has no visible body
     // here, but its declaration has the same USR.
-    if (!S.SpawnedDecl ||
-        SM.isInSystemHeader(SM.getExpansionLoc(S.Call->getBeginLoc())))
-      continue;
     std::string USR = analysis::Analyzer::usr(S.SpawnedDecl);
-    if (!USR.empty())
-      Sink->spawn(USR, S.Call->getBeginLoc(), SM);
+    Sink->spawn(USR, S.Call->getBeginLoc(), S.TypeLevel, SM);
   }
   for (const analysis::Finding &F : Findings)
     if (!F.RequiresSpawnOf.empty())

@@ -22,10 +22,14 @@ class FactsSink {
 public:
   virtual ~FactsSink();
   /// The call \p Call, outside system headers, spawns the coroutine with the
-  /// USR \p USR (analysis::Analyzer::usr), whose body may be elsewhere. The
-  /// same spawn may be named more than once (one analysis per configuration).
+  /// USR \p USR (analysis::Analyzer::usr), whose body may be elsewhere;
+  /// empty when the spawned coroutine is not resolved (a callable object).
+  /// \p TypeLevel: the call itself starts an eager (or flipped) coroutine
+  /// type rather than calling a spawn function. Every recognised spawn site
+  /// is named, so the CLI can report coverage; the same one may be named more
+  /// than once (one analysis per configuration).
   virtual void spawn(llvm::StringRef USR, clang::SourceLocation Call,
-                     const clang::SourceManager &SM) = 0;
+                     bool TypeLevel, const clang::SourceManager &SM) = 0;
   /// \p F is also reported as a diagnostic, at F.Loc, and holds only if some
   /// translation unit spawns F.RequiresSpawnOf.
   virtual void conditional(const analysis::Finding &F,

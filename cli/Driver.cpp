@@ -50,6 +50,7 @@ const char Overview[] =
     "can flip its default to eager start.\n\n"
     "  eagerlint -p BUILD_DIR [files, directories or regexes...]\n"
     "  eagerlint verify PROGRAM.cpp\n"
+    "  eagerlint discover -p BUILD_DIR\n"
     "  eagerlint --shard K/N ... > PART.json; eagerlint merge PART.json...\n";
 
 cl::extrahelp ExtraHelp(R"(
@@ -62,7 +63,7 @@ options, `-eager-...` in Checks, NOLINT); options given here override them.
 
 Exit codes:
   0  no findings (none outside the baseline)
-  1  findings
+  1  findings, or no spawn site recognised (unless --allow-empty)
   2  usage or configuration error
   3  a file could not be analysed (the others are still analysed and reported)
 )");
@@ -160,6 +161,11 @@ cl::opt<std::string>
                 cl::desc("Progress: auto (a bar on a terminal, "
                          "lines otherwise), bar, lines, none"),
                 cl::init("auto"), cl::cat(Category));
+cl::opt<bool>
+    AllowEmpty("allow-empty",
+               cl::desc("Exit with 0, not 1, when no spawn site or eager "
+                        "start is recognised (the verdict still says so)"),
+               cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"),
                     cl::cat(Category));
 // CI at scale (docs/ci.md).
@@ -393,6 +399,7 @@ llvm::Expected<DriverConfig> parseDriverConfig() {
   C.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
   C.Quiet = Quiet;
   C.ApplyFixes = ApplyFixes;
+  C.AllowEmpty = AllowEmpty;
   auto T = parseJobTemplate();
   if (!T)
     return T.takeError();
@@ -647,10 +654,12 @@ int emitResults(const DriverConfig &C, Report &R, SourceCache &Sources) {
     llvm::errs() << "eagerlint: error: cannot analyse " << R.display(F.File)
                  << ": " << F.Reason << "\n";
 
-  int Exit = !R.Failed.empty()              ? 3
-             : !C.WriteBaselineFile.empty() ? 0
-             : R.newFindings()              ? 1
-                                            : 0;
+  // A run that recognised nothing has not shown the code is ready to flip.
+  bool FailsEmpty = R.nothingRecognised() && !C.AllowEmpty;
+  int Exit = !R.Failed.empty()               ? 3
+             : !C.WriteBaselineFile.empty()  ? 0
+             : R.newFindings() || FailsEmpty ? 1
+                                             : 0;
   bool IOFailed = false;
   if (C.ApplyFixes) {
     FixStats S = applyFixes(R);
@@ -685,6 +694,9 @@ int emitResults(const DriverConfig &C, Report &R, SourceCache &Sources) {
 
   if (!C.Quiet)
     writeSummary(llvm::errs(), R);
+  else if (FailsEmpty && Exit == 1)
+    // The only reason for the exit code, which --quiet must not hide.
+    llvm::errs() << "eagerlint: " << verdict(R) << "\n";
   return IOFailed ? 2 : Exit;
 }
 

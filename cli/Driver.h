@@ -28,6 +28,8 @@ struct DriverConfig {
   unsigned Jobs = 1;
   bool Quiet = false;
   bool ApplyFixes = false;
+  /// A run that recognises no spawn site exits 0, not 1 (--allow-empty).
+  bool AllowEmpty = false;
   /// Checks, check options and extra arguments every job shares.
   WorkerJob Template;
   std::string OutputFile, ExportFixesFile, WriteBaselineFile;

@@ -1,4 +1,5 @@
 //===- Main.cpp - The eagerlint executable --------------------------------===//
+#include "Discover.h"
 #include "Driver.h"
 #include "Install.h"
 #include "Merge.h"
@@ -39,5 +40,10 @@ int main(int Argc, const char **Argv) {
   }
   std::string Self = llvm::sys::fs::getMainExecutable(
       Argv[0], reinterpret_cast<void *>(&main));
+  // `eagerlint discover ...`: what a profile needs to know about a project.
+  if (Argc >= 2 && llvm::StringRef(Argv[1]) == "discover") {
+    ::setenv("LLVM_DISABLE_SYMBOLIZATION", "1", /*overwrite=*/0);
+    return eagerlint::cli::runDiscover(Argc - 2, Argv + 2, Self);
+  }
   return eagerlint::cli::runDriver(Argc, Argv, Self);
 }

@@ -100,7 +100,46 @@ Value ruleJSON(const Rule &Rule) {
               {"problem.severity", "warning"}}}};
 }
 
+/// Coverage rows per directory: every directory holding a file of
+/// \p ByFile, by the path reports show.
+std::map<std::string, Coverage> byDirectory(const Report &R) {
+  std::map<std::string, Coverage> Dirs;
+  for (const auto &[File, C] : R.CoverageByFile) {
+    Coverage &D = Dirs[directoryOf(R.display(File))];
+    D.SpawnSites += C.SpawnSites;
+    D.EagerStarts += C.EagerStarts;
+  }
+  return Dirs;
+}
+
+Value coverageJSON(const Coverage &C) {
+  return Object{{"spawnSites", C.SpawnSites}, {"eagerStarts", C.EagerStarts}};
+}
+
+/// The coverage of a run (docs/design.md §4.2): in total, per directory and
+/// per file, as JSON and SARIF run properties show it.
+Value coverageJSON(const Report &R) {
+  Object Dirs, Files;
+  for (const auto &[Dir, C] : byDirectory(R))
+    Dirs[Dir] = coverageJSON(C);
+  for (const auto &[File, C] : R.CoverageByFile)
+    Files[R.display(File)] = coverageJSON(C);
+  return Object{{"spawnSites", R.Recognised.SpawnSites},
+                {"eagerStarts", R.Recognised.EagerStarts},
+                {"byDirectory", std::move(Dirs)},
+                {"byFile", std::move(Files)}};
+}
+
+bool readyToFlip(const Report &R) {
+  return R.newFindings() == 0 && R.Failed.empty() && !R.nothingRecognised();
+}
+
 } // namespace
+
+const llvm::StringLiteral NothingRecognised =
+    "no spawn site recognised: nothing shows that the code is ready to flip; "
+    "find the runtime's spawn functions and coroutine types with `eagerlint "
+    "discover -p BUILD_DIR` and configure them (docs/runtimes.md)";
 
 std::string verdict(const Report &R) {
   unsigned New = R.newFindings();
@@ -113,6 +152,8 @@ std::string verdict(const Report &R) {
            (Failed.empty() ? "" : "; " + Failed);
   if (!Failed.empty())
     return "not ready to flip: " + Failed;
+  if (R.nothingRecognised())
+    return NothingRecognised.str();
   return "ready to flip";
 }
 
@@ -154,7 +195,8 @@ static Value summaryJSON(const Report &R) {
                 {"baselined", R.baselinedFindings()},
                 {"byCheck", std::move(Checks)},
                 {"byDirectory", std::move(Dirs)},
-                {"readyToFlip", R.newFindings() == 0 && R.Failed.empty()},
+                {"coverage", coverageJSON(R)},
+                {"readyToFlip", readyToFlip(R)},
                 {"verdict", verdict(R)}};
 }
 
@@ -276,7 +318,10 @@ void writeSARIF(llvm::raw_ostream &OS, const Report &R, int ExitCode) {
                                      {"rules", std::move(Rules)}}}}},
              {"results", std::move(Results)},
              {"invocations", Array{std::move(Invocation)}},
-             {"columnKind", "unicodeCodePoints"}};
+             {"columnKind", "unicodeCodePoints"},
+             {"properties", Object{{"coverage", coverageJSON(R)},
+                                   {"readyToFlip", readyToFlip(R)},
+                                   {"verdict", verdict(R)}}}};
   if (!R.SourceRoot.empty()) {
     std::string Root = R.SourceRoot;
     if (!llvm::StringRef(Root).ends_with("/"))
@@ -289,6 +334,38 @@ void writeSARIF(llvm::raw_ostream &OS, const Report &R, int ExitCode) {
              {"version", "2.1.0"},
              {"runs", Array{std::move(Run)}}};
   OS << llvm::formatv("{0:2}", Doc) << "\n";
+}
+
+/// The summary's coverage lines: the totals, then a row per directory of an
+/// analysed file and per file in which something was recognised.
+static void writeCoverage(llvm::raw_ostream &OS, const Report &R) {
+  OS << "  recognised: "
+     << plural(R.Recognised.SpawnSites, "spawn site", "spawn sites") << ", "
+     << plural(R.Recognised.EagerStarts, "eager start", "eager starts") << "\n";
+  // Empty tables when every file failed say nothing.
+  if (R.Recognised.total() == 0)
+    return;
+  std::map<std::string, Coverage> Files;
+  for (const auto &[File, C] : R.CoverageByFile)
+    if (C.total())
+      Files[R.display(File)] = C;
+  std::map<std::string, Coverage> Dirs = byDirectory(R);
+  // One width for both tables, so their columns line up.
+  size_t Width = std::string("recognised per directory:").size() + 2;
+  for (const auto *Rows : {&Dirs, &Files})
+    for (const auto &[K, C] : *Rows)
+      Width = std::max(Width, K.size() + 4);
+  auto Table = [&](llvm::StringRef Title,
+                   const std::map<std::string, Coverage> &Rows) {
+    OS << "  " << llvm::left_justify(Title.str() + ":", Width - 2)
+       << "  spawn sites  eager starts\n";
+    for (const auto &[K, C] : Rows)
+      OS << "    " << llvm::left_justify(K, Width - 4) << "  "
+         << llvm::right_justify(std::to_string(C.SpawnSites), 11) << "  "
+         << llvm::right_justify(std::to_string(C.EagerStarts), 12) << "\n";
+  };
+  Table("recognised per directory", Dirs);
+  Table("recognised per file", Files);
 }
 
 void writeSummary(llvm::raw_ostream &OS, const Report &R) {
@@ -319,6 +396,7 @@ void writeSummary(llvm::raw_ostream &OS, const Report &R) {
     OS << "  baseline: "
        << plural(R.baselinedFindings(), "known finding", "known findings")
        << " not reported\n";
+  writeCoverage(OS, R);
   OS << verdict(R) << "\n";
 }
 

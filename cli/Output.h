@@ -23,8 +23,12 @@ void writeSARIF(llvm::raw_ostream &OS, const Report &R, int ExitCode);
 /// the verdict line.
 void writeSummary(llvm::raw_ostream &OS, const Report &R);
 
-/// "ready to flip", "N findings block the flip", ...
+/// "ready to flip", "N findings block the flip", NothingRecognised, ...
 std::string verdict(const Report &R);
+
+/// The verdict of a run that analysed files and recognised no spawn site
+/// and no eager start (docs/design.md §4.2): never "ready to flip".
+extern const llvm::StringLiteral NothingRecognised;
 
 } // namespace eagerlint::cli
 

@@ -51,7 +51,7 @@ Value toJSON(const ConditionalRecord &C) {
 }
 
 Value toJSON(const SpawnRecord &S) {
-  return Object{{"usr", S.USR}, {"pos", S.Pos}};
+  return Object{{"usr", S.USR}, {"pos", S.Pos}, {"typeLevel", S.TypeLevel}};
 }
 
 Value toJSON(const TUResult &R) {
@@ -95,7 +95,8 @@ bool fromJSON(const Value &V, ConditionalRecord &C, llvm::json::Path Path) {
 
 bool fromJSON(const Value &V, SpawnRecord &S, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
-  return O && O.map("usr", S.USR) && O.map("pos", S.Pos);
+  return O && O.map("usr", S.USR) && O.map("pos", S.Pos) &&
+         O.mapOptional("typeLevel", S.TypeLevel);
 }
 
 bool fromJSON(const Value &V, TUResult &R, llvm::json::Path Path) {

@@ -56,10 +56,14 @@ struct ConditionalRecord {
   std::string USR;
 };
 
-/// A call that spawns the coroutine USR.
+/// A recognised spawn site: a call that spawns the coroutine USR (empty when
+/// the analysis could not resolve it).
 struct SpawnRecord {
   std::string USR;
   Position Pos;
+  /// The call starts an eager or flipped coroutine type itself (an eager
+  /// start) rather than calling a spawn function (a spawn site).
+  bool TypeLevel = false;
 };
 
 /// Everything a worker learns about one translation unit.

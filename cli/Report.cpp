@@ -6,6 +6,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/SHA1.h"
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace eagerlint::cli {
@@ -58,6 +59,24 @@ std::string failureOf(const JobOutcome &O, const Report &R,
 
 using DiagKey = std::tuple<std::string, std::string, unsigned>;
 
+/// Counts the spawn site \p S once, however many translation units (or
+/// configurations) name it. Sites in headers outside the source root are a
+/// library's own (a runtime spawning its helpers): they say nothing about
+/// the project's code.
+void countSite(Report &R, const SpawnRecord &S,
+               std::set<std::tuple<std::string, unsigned, bool>> &Seen) {
+  if (!R.SourceRoot.empty() && !isUnder(S.Pos.File, R.SourceRoot) &&
+      !R.CoverageByFile.count(S.Pos.File))
+    return;
+  if (!Seen.insert({S.Pos.File, S.Pos.Offset, S.TypeLevel}).second)
+    return;
+  Coverage &File = R.CoverageByFile[S.Pos.File];
+  unsigned Coverage::*Field =
+      S.TypeLevel ? &Coverage::EagerStarts : &Coverage::SpawnSites;
+  ++(File.*Field);
+  ++(R.Recognised.*Field);
+}
+
 } // namespace
 
 std::string fingerprintBase(llvm::StringRef Check, llvm::StringRef File,
@@ -96,6 +115,7 @@ Report buildReport(const std::vector<JobOutcome> &Outcomes,
   // The project-wide facts: every spawned coroutine and one place it is
   // spawned (the first in path order).
   std::map<std::string, Position> SpawnedAt;
+  std::set<std::tuple<std::string, unsigned, bool>> Sites;
   llvm::StringSet<> ConfigSeen;
   std::vector<const JobOutcome *> Analysed;
   for (const JobOutcome *O : TUs) {
@@ -106,7 +126,11 @@ Report buildReport(const std::vector<JobOutcome> &Outcomes,
     }
     ++R.Analysed;
     Analysed.push_back(O);
+    R.CoverageByFile.try_emplace(O->Result.File);
     for (const SpawnRecord &S : O->Result.Spawns) {
+      countSite(R, S, Sites);
+      if (S.USR.empty())
+        continue;
       auto [It, New] = SpawnedAt.try_emplace(S.USR, S.Pos);
       if (!New && std::tie(S.Pos.File, S.Pos.Offset) <
                       std::tie(It->second.File, It->second.Offset))

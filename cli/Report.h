@@ -5,6 +5,7 @@
 #include "Records.h"
 #include "Runner.h"
 #include "Support.h"
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,16 @@ namespace eagerlint::cli {
 struct FailedFile {
   std::string File; ///< Absolute.
   std::string Reason;
+};
+
+/// What a run recognised in one file, one directory or the whole project
+/// (docs/design.md §4.2).
+struct Coverage {
+  /// Calls of a spawn function.
+  unsigned SpawnSites = 0;
+  /// Calls that start a coroutine of an eager (or flipped) type.
+  unsigned EagerStarts = 0;
+  unsigned total() const { return SpawnSites + EagerStarts; }
 };
 
 struct Report {
@@ -26,11 +37,23 @@ struct Report {
   std::vector<std::string> ConfigErrors;
   unsigned Files = 0;
   unsigned Analysed = 0;
+  /// Spawn sites and eager starts recognised in the analysed files and the
+  /// headers under the source root, each once however many translation
+  /// units include it.
+  Coverage Recognised;
+  /// The same per file, by absolute path: every analysed file (zero when
+  /// nothing was recognised in it) and every header holding a site.
+  std::map<std::string, Coverage> CoverageByFile;
   double Seconds = 0;
   unsigned Jobs = 1;
   bool UsedBaseline = false;
 
   unsigned newFindings() const;
+  /// Files were analysed and not one spawn site or eager start was
+  /// recognised: the run shows nothing about the flip.
+  bool nothingRecognised() const {
+    return Analysed > 0 && Recognised.total() == 0;
+  }
   unsigned baselinedFindings() const;
   /// The path written in reports: relative to the source root when under it.
   std::string display(llvm::StringRef File) const {

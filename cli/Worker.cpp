@@ -186,18 +186,18 @@ private:
 
 //===-- Project facts -----------------------------------------------------===//
 
-/// Receives the checks' project-wide facts of the translation unit: the
-/// coroutines it spawns and the findings that hold only if another
-/// translation unit spawns their coroutine. The driver keeps those once it
-/// knows every translation unit's spawns.
+/// Receives the checks' project-wide facts of the translation unit: its
+/// recognised spawn sites (which coroutines it spawns) and the findings that
+/// hold only if another translation unit spawns their coroutine. The driver
+/// keeps those once it knows every translation unit's spawns.
 class WorkerFacts : public tidy::FactsSink {
 public:
   WorkerFacts(const ClangTidyContext &Context, TUResult &Out)
       : Context(Context), Out(Out) {}
 
-  void spawn(llvm::StringRef USR, SourceLocation Call,
+  void spawn(llvm::StringRef USR, SourceLocation Call, bool TypeLevel,
              const SourceManager &SM) override {
-    SpawnRecord S{USR.str(), position(SM, Call)};
+    SpawnRecord S{USR.str(), position(SM, Call), TypeLevel};
     if (Spawns.insert({S.USR, S.Pos.File, S.Pos.Offset}).second)
       Out.Spawns.push_back(std::move(S));
   }
@@ -341,20 +341,25 @@ DiagRecord workerError(llvm::StringRef Message) {
   return D;
 }
 
-class JobDatabase : public tooling::CompilationDatabase {
-public:
-  explicit JobDatabase(std::vector<tooling::CompileCommand> Commands)
-      : Commands(std::move(Commands)) {}
-  std::vector<tooling::CompileCommand>
-  getCompileCommands(StringRef) const override {
-    return Commands;
-  }
-
-private:
-  std::vector<tooling::CompileCommand> Commands;
-};
-
 } // namespace
+
+tooling::ArgumentsAdjuster resourceDirAdjuster() {
+  return [](const tooling::CommandLineArguments &Args, StringRef) {
+#ifdef EAGERLINT_CLANG_RESOURCE_DIR
+    // Clang finds its builtin headers next to its executable; this one lives
+    // in a build tree, so name the installed compiler's.
+    for (const std::string &A : Args)
+      if (StringRef(A).starts_with("-resource-dir"))
+        return Args;
+    tooling::CommandLineArguments Adjusted = Args;
+    Adjusted.insert(Adjusted.begin() + (Adjusted.empty() ? 0 : 1),
+                    "-resource-dir=" EAGERLINT_CLANG_RESOURCE_DIR);
+    return Adjusted;
+#else
+    return Args;
+#endif
+  };
+}
 
 //===-- Entry point -------------------------------------------------------===//
 
@@ -417,20 +422,7 @@ static TUResult analyse(const WorkerJob &Job) {
         return Adjusted;
       });
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
-#ifdef EAGERLINT_CLANG_RESOURCE_DIR
-  // Clang finds its builtin headers next to its executable; this one lives
-  // in a build tree, so name the installed compiler's.
-  Tool.appendArgumentsAdjuster(
-      [](const tooling::CommandLineArguments &Args, StringRef) {
-        for (const std::string &A : Args)
-          if (StringRef(A).starts_with("-resource-dir"))
-            return Args;
-        tooling::CommandLineArguments Adjusted = Args;
-        Adjusted.insert(Adjusted.begin() + (Adjusted.empty() ? 0 : 1),
-                        "-resource-dir=" EAGERLINT_CLANG_RESOURCE_DIR);
-        return Adjusted;
-      });
-#endif
+  Tool.appendArgumentsAdjuster(resourceDirAdjuster());
   Tool.setPrintErrorMessage(false);
 
   ClangTidyDiagnosticConsumer DiagConsumer(Context);

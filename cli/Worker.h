@@ -2,6 +2,7 @@
 #ifndef EAGERLINT_TOOL_WORKER_H
 #define EAGERLINT_TOOL_WORKER_H
 
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/JSON.h"
 #include <map>
@@ -29,6 +30,20 @@ struct WorkerJob {
   std::vector<std::string> ExtraArgsBefore;
 };
 
+/// The compile commands of one job, whatever file is asked for.
+class JobDatabase : public clang::tooling::CompilationDatabase {
+public:
+  explicit JobDatabase(std::vector<clang::tooling::CompileCommand> Commands)
+      : Commands(std::move(Commands)) {}
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return Commands;
+  }
+
+private:
+  std::vector<clang::tooling::CompileCommand> Commands;
+};
+
 llvm::json::Value toJSON(const WorkerJob &J);
 bool fromJSON(const llvm::json::Value &V, WorkerJob &J, llvm::json::Path P);
 
@@ -41,6 +56,11 @@ int runWorker(llvm::StringRef JobFile, llvm::StringRef ResultFile);
 /// configuration file. The driver stops with exit code 2 on any.
 std::vector<std::string>
 checkConfigurationFiles(const std::vector<std::string> &Files);
+
+/// Names the installed compiler's resource directory (builtin headers) in
+/// a compile command that does not name one: this executable does not live
+/// next to them.
+clang::tooling::ArgumentsAdjuster resourceDirAdjuster();
 
 /// Drops the globs of a clang-tidy `Checks` value that do not name an eager-*
 /// check, so a project's `-*,bugprone-*` does not switch eagerlint off while

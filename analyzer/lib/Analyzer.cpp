@@ -14,6 +14,14 @@ Analyzer::Analyzer(ASTContext &Ctx, Profile P)
     : Analyzer(Ctx, std::move(P), Options()) {}
 Analyzer::~Analyzer() = default;
 
+StartPolicy Analyzer::startPolicy(const FunctionDecl *FD) const {
+  return I->startPolicy(FD);
+}
+
+StartPolicy Analyzer::typeStartPolicy(QualType T) const {
+  return I->typeStartPolicy(T);
+}
+
 llvm::ArrayRef<SpawnSite> Analyzer::spawnSites() { return I->spawnSites(); }
 
 std::vector<Finding> Analyzer::findings(llvm::ArrayRef<CheckKind> Enabled) {

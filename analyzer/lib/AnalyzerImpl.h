@@ -129,6 +129,8 @@ public:
   const PrefixSummary &prefix(const clang::FunctionDecl *FD);
   SuspendKind classify(const clang::Expr *E) const;
   StartPolicy startPolicy(const clang::FunctionDecl *FD) const;
+  /// Start policy of coroutines returning \p T, from its promise type.
+  StartPolicy typeStartPolicy(clang::QualType T) const;
   bool mapIntoCaller(const clang::FunctionDecl *Callee,
                      const clang::CallExpr *Call, Access &A) const;
   /// True if \p C is made on the handle of \p S.
@@ -158,8 +160,6 @@ private:
   bool cancelsOnDestroy(clang::QualType T) const;
   /// Whether operations on an object of type \p T are no state access.
   bool unshared(clang::QualType T) const;
-  /// Start policy of coroutines returning \p T, from its promise type.
-  StartPolicy typeStartPolicy(clang::QualType T) const;
   /// The call of an eager coroutine that \p E is the operand of a co_await.
   bool isAwaitedOperand(const clang::Expr *E) const {
     return AwaitedOperands.contains(E);

@@ -324,16 +324,79 @@ parseKeyword(llvm::StringRef Key, llvm::StringRef Value,
       Key.str().c_str(), Value.str().c_str(), llvm::join(Names, ", ").c_str());
 }
 
+/// Whether \p Item is a qualified name as the lists hold them: identifiers
+/// joined by `::`, optionally starting with `::`; the last one may be an
+/// operator (`operator||`) where \p Operators.
+static bool isQualifiedName(llvm::StringRef Item, bool Operators) {
+  Item.consume_front("::");
+  llvm::SmallVector<llvm::StringRef> Parts;
+  Item.split(Parts, "::");
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    llvm::StringRef Part = Parts[I];
+    if (Operators && I + 1 == Parts.size() && Part.starts_with("operator") &&
+        Part.size() > 8 && !llvm::isAlnum(Part[8]) && Part[8] != '_')
+      continue;
+    if (Part.empty() || llvm::isDigit(Part.front()) ||
+        !llvm::all_of(Part,
+                      [](char C) { return llvm::isAlnum(C) || C == '_'; }))
+      return false;
+  }
+  return true;
+}
+
+/// Adds the `;`-separated names of option \p Key to \p Into, or says in one
+/// line which entry is no qualified name.
+static llvm::Error addOption(llvm::StringRef Key,
+                             std::vector<std::string> &Into,
+                             llvm::StringRef List, bool Types) {
+  llvm::SmallVector<llvm::StringRef> Items;
+  List.split(Items, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Item : Items) {
+    Item = Item.trim();
+    if (Item.empty() || isQualifiedName(Item, /*Operators=*/!Types))
+      continue;
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "%s entry '%s' names no %s (write a qualified name without template "
+        "arguments or parameters, such as '%s')",
+        Key.str().c_str(), Item.str().c_str(),
+        Types ? "type" : "function or variable",
+        Types ? "app::task" : "app::executor::spawn");
+  }
+  Profile::addNames(Into, List);
+  return llvm::Error::success();
+}
+
 llvm::Expected<Profile> Profile::configured(const ProfileOptions &O) {
   llvm::Expected<Profile> P = builtin(O.Profile);
   if (!P)
     return P.takeError();
-  addNames(P->SpawnFunctions, O.SpawnFunctions);
-  addNames(P->CancelFunctions, O.CancelFunctions);
-  addNames(P->StateQueryFunctions, O.StateQueryFunctions);
-  addNames(P->TimeoutFunctions, O.TimeoutFunctions);
-  addNames(P->AmbientTaskFunctions, O.AmbientTaskFunctions);
-  addNames(P->NeverSuspendingAwaitables, O.NeverSuspendingAwaitables);
+  const struct {
+    llvm::StringRef Key;
+    std::vector<std::string> &Into;
+    const std::string &List;
+    bool Types;
+  } Lists[] = {
+      {"SpawnFunctions", P->SpawnFunctions, O.SpawnFunctions, false},
+      {"CancelFunctions", P->CancelFunctions, O.CancelFunctions, false},
+      {"StateQueryFunctions", P->StateQueryFunctions, O.StateQueryFunctions,
+       false},
+      {"TimeoutFunctions", P->TimeoutFunctions, O.TimeoutFunctions, false},
+      {"AmbientTaskFunctions", P->AmbientTaskFunctions, O.AmbientTaskFunctions,
+       false},
+      {"NeverSuspendingAwaitables", P->NeverSuspendingAwaitables,
+       O.NeverSuspendingAwaitables, true},
+      {"HandleBinders", P->HandleBinders, O.HandleBinders, false},
+      {"LazyStartArguments", P->LazyStartArguments, O.LazyStartArguments,
+       false},
+      {"DeferredStartTypes", P->DeferredStartTypes, O.DeferredStartTypes, true},
+      {"CancelOnDestroyTypes", P->CancelOnDestroyTypes, O.CancelOnDestroyTypes,
+       true},
+      {"UnsharedTypes", P->UnsharedTypes, O.UnsharedTypes, true},
+      {"EagerTypes", P->EagerTypes, O.EagerTypes, true}};
+  for (const auto &L : Lists)
+    if (llvm::Error E = addOption(L.Key, L.Into, L.List, L.Types))
+      return std::move(E);
   if (!llvm::StringRef(O.YieldStatement).trim().empty()) {
     P->YieldStatement = O.YieldStatement;
     P->YieldVariants.clear();
@@ -351,7 +414,6 @@ llvm::Expected<Profile> Profile::configured(const ProfileOptions &O) {
                                     {"child", PrefixIdentityKind::Child}},
                                    P->PrefixIdentity))
     return std::move(E);
-  addNames(P->EagerTypes, O.EagerTypes);
   addNames(P->ReadOnlyFunctions, O.ReadOnlyFunctions);
   for (const std::string &Pattern : P->ReadOnlyFunctions)
     if (llvm::Expected<llvm::GlobPattern> G =

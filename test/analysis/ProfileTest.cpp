@@ -232,3 +232,52 @@ TEST(ProfileTest, ReadOnlyFunctionsAddToTheProfileAndRejectMalformedPatterns) {
                 .find("invalid ReadOnlyFunctions pattern '::net::[a-'"),
             std::string::npos);
 }
+
+namespace {
+
+// Every list field of a Profile is an option (Options.def), added to the
+// named profile's.
+TEST(ProfileTest, EveryListFieldIsConfigurable) {
+  ProfileOptions O;
+  O.HandleBinders = "app::source::bind";
+  O.LazyStartArguments = "app::lazily";
+  O.DeferredStartTypes = "app::deferred_t";
+  O.CancelOnDestroyTypes = "app::owning_handle";
+  O.UnsharedTypes = "app::loop;app::executor";
+  auto P = Profile::configured(O);
+  ASSERT_TRUE(static_cast<bool>(P));
+  EXPECT_EQ(P->HandleBinders, std::vector<std::string>{"app::source::bind"});
+  EXPECT_EQ(P->LazyStartArguments.back(), "app::lazily");
+  EXPECT_EQ(P->DeferredStartTypes, std::vector<std::string>{"app::deferred_t"});
+  EXPECT_EQ(P->CancelOnDestroyTypes,
+            std::vector<std::string>{"app::owning_handle"});
+  EXPECT_EQ(P->UnsharedTypes.back(), "app::executor");
+}
+
+TEST(ProfileTest, AListEntryThatIsNoQualifiedNameIsAnError) {
+  auto Error = [](ProfileOptions O) {
+    auto P = Profile::configured(O);
+    return P ? std::string() : llvm::toString(P.takeError());
+  };
+  ProfileOptions O;
+  O.EagerTypes = "app::task;app::task<int>";
+  EXPECT_EQ(Error(O), "EagerTypes entry 'app::task<int>' names no type (write "
+                      "a qualified name without template arguments or "
+                      "parameters, such as 'app::task')");
+  O = {};
+  O.SpawnFunctions = "app::spawn()";
+  EXPECT_NE(Error(O).find("SpawnFunctions entry 'app::spawn()' names no "
+                          "function or variable"),
+            std::string::npos);
+  for (const char *Bad : {"::", "app::", "1app", "app:task", "app::operator||"}) {
+    O = {};
+    O.UnsharedTypes = Bad;
+    EXPECT_NE(Error(O), "") << Bad;
+  }
+  O = {};
+  O.TimeoutFunctions = " ::app::operator|| ; app::with_deadline ;";
+  O.EagerTypes = "::app::task";
+  EXPECT_EQ(Error(O), "");
+}
+
+} // namespace

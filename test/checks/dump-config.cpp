@@ -15,6 +15,11 @@
 // RUN:     SpawnStart: dispatch, \
 // RUN:     PrefixIdentity: child, \
 // RUN:     EagerTypes: 'a::eager_task;a::promise', \
+// RUN:     HandleBinders: 'a::source::bind', \
+// RUN:     LazyStartArguments: 'a::lazily', \
+// RUN:     DeferredStartTypes: 'a::deferred_t', \
+// RUN:     CancelOnDestroyTypes: 'a::owning_handle', \
+// RUN:     UnsharedTypes: 'a::loop;a::executor', \
 // RUN:     ReadOnlyFunctions: 'a::io::start_*', \
 // RUN:     IncludeStyle: google}}" > %t.yaml
 // RUN: FileCheck %s --check-prefix=SET < %t.yaml
@@ -23,7 +28,7 @@
 // RUN: grep '^  eager-' %t.again.yaml | sort > %t.again.options
 // RUN: diff %t.options %t.again.options
 // RUN: grep -c '^  eager-' %t.options | FileCheck %s --check-prefix=COUNT
-// COUNT: 84
+// COUNT: 114
 //
 // Defaults: the profile's yield statement and header.
 // RUN: %clang_tidy --checks='-*,eager-*' --dump-config -config='{}' \
@@ -49,6 +54,11 @@
 // SET-DAG: eager-cancel-before-start.SpawnStart: dispatch
 // SET-DAG: eager-cancel-before-start.PrefixIdentity: child
 // SET-DAG: eager-cancel-before-start.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-cancel-before-start.HandleBinders: 'a::source::bind'
+// SET-DAG: eager-cancel-before-start.LazyStartArguments: 'a::lazily'
+// SET-DAG: eager-cancel-before-start.DeferredStartTypes: 'a::deferred_t'
+// SET-DAG: eager-cancel-before-start.CancelOnDestroyTypes: 'a::owning_handle'
+// SET-DAG: eager-cancel-before-start.UnsharedTypes: 'a::loop;a::executor'
 // SET-DAG: eager-cancel-before-start.ReadOnlyFunctions: 'a::io::start_*'
 // SET-DAG: eager-cancel-before-start.IncludeStyle: google
 // SET-DAG: eager-state-after-spawn.Profile: asio
@@ -63,6 +73,11 @@
 // SET-DAG: eager-state-after-spawn.SpawnStart: dispatch
 // SET-DAG: eager-state-after-spawn.PrefixIdentity: child
 // SET-DAG: eager-state-after-spawn.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-state-after-spawn.HandleBinders: 'a::source::bind'
+// SET-DAG: eager-state-after-spawn.LazyStartArguments: 'a::lazily'
+// SET-DAG: eager-state-after-spawn.DeferredStartTypes: 'a::deferred_t'
+// SET-DAG: eager-state-after-spawn.CancelOnDestroyTypes: 'a::owning_handle'
+// SET-DAG: eager-state-after-spawn.UnsharedTypes: 'a::loop;a::executor'
 // SET-DAG: eager-state-after-spawn.ReadOnlyFunctions: 'a::io::start_*'
 // SET-DAG: eager-state-after-spawn.IncludeStyle: google
 // SET-DAG: eager-done-after-spawn.Profile: asio
@@ -77,6 +92,11 @@
 // SET-DAG: eager-done-after-spawn.SpawnStart: dispatch
 // SET-DAG: eager-done-after-spawn.PrefixIdentity: child
 // SET-DAG: eager-done-after-spawn.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-done-after-spawn.HandleBinders: 'a::source::bind'
+// SET-DAG: eager-done-after-spawn.LazyStartArguments: 'a::lazily'
+// SET-DAG: eager-done-after-spawn.DeferredStartTypes: 'a::deferred_t'
+// SET-DAG: eager-done-after-spawn.CancelOnDestroyTypes: 'a::owning_handle'
+// SET-DAG: eager-done-after-spawn.UnsharedTypes: 'a::loop;a::executor'
 // SET-DAG: eager-done-after-spawn.ReadOnlyFunctions: 'a::io::start_*'
 // SET-DAG: eager-done-after-spawn.IncludeStyle: google
 // SET-DAG: eager-timeout-in-prefix.Profile: asio
@@ -91,6 +111,11 @@
 // SET-DAG: eager-timeout-in-prefix.SpawnStart: dispatch
 // SET-DAG: eager-timeout-in-prefix.PrefixIdentity: child
 // SET-DAG: eager-timeout-in-prefix.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-timeout-in-prefix.HandleBinders: 'a::source::bind'
+// SET-DAG: eager-timeout-in-prefix.LazyStartArguments: 'a::lazily'
+// SET-DAG: eager-timeout-in-prefix.DeferredStartTypes: 'a::deferred_t'
+// SET-DAG: eager-timeout-in-prefix.CancelOnDestroyTypes: 'a::owning_handle'
+// SET-DAG: eager-timeout-in-prefix.UnsharedTypes: 'a::loop;a::executor'
 // SET-DAG: eager-timeout-in-prefix.ReadOnlyFunctions: 'a::io::start_*'
 // SET-DAG: eager-timeout-in-prefix.IncludeStyle: google
 // SET-DAG: eager-current-task-in-prefix.Profile: asio
@@ -105,6 +130,11 @@
 // SET-DAG: eager-current-task-in-prefix.SpawnStart: dispatch
 // SET-DAG: eager-current-task-in-prefix.PrefixIdentity: child
 // SET-DAG: eager-current-task-in-prefix.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-current-task-in-prefix.HandleBinders: 'a::source::bind'
+// SET-DAG: eager-current-task-in-prefix.LazyStartArguments: 'a::lazily'
+// SET-DAG: eager-current-task-in-prefix.DeferredStartTypes: 'a::deferred_t'
+// SET-DAG: eager-current-task-in-prefix.CancelOnDestroyTypes: 'a::owning_handle'
+// SET-DAG: eager-current-task-in-prefix.UnsharedTypes: 'a::loop;a::executor'
 // SET-DAG: eager-current-task-in-prefix.ReadOnlyFunctions: 'a::io::start_*'
 // SET-DAG: eager-current-task-in-prefix.IncludeStyle: google
 // SET-DAG: eager-recursive-spawn.Profile: asio
@@ -119,6 +149,11 @@
 // SET-DAG: eager-recursive-spawn.SpawnStart: dispatch
 // SET-DAG: eager-recursive-spawn.PrefixIdentity: child
 // SET-DAG: eager-recursive-spawn.EagerTypes: 'a::eager_task;a::promise'
+// SET-DAG: eager-recursive-spawn.HandleBinders: 'a::source::bind'
+// SET-DAG: eager-recursive-spawn.LazyStartArguments: 'a::lazily'
+// SET-DAG: eager-recursive-spawn.DeferredStartTypes: 'a::deferred_t'
+// SET-DAG: eager-recursive-spawn.CancelOnDestroyTypes: 'a::owning_handle'
+// SET-DAG: eager-recursive-spawn.UnsharedTypes: 'a::loop;a::executor'
 // SET-DAG: eager-recursive-spawn.ReadOnlyFunctions: 'a::io::start_*'
 // SET-DAG: eager-recursive-spawn.IncludeStyle: google
 
@@ -129,6 +164,11 @@
 // DEFAULT-DAG: eager-cancel-before-start.SpawnStart: queued
 // DEFAULT-DAG: eager-cancel-before-start.PrefixIdentity: creator
 // DEFAULT-DAG: eager-cancel-before-start.EagerTypes: ''
+// DEFAULT-DAG: eager-cancel-before-start.HandleBinders: ''
+// DEFAULT-DAG: eager-cancel-before-start.LazyStartArguments: ''
+// DEFAULT-DAG: eager-cancel-before-start.DeferredStartTypes: ''
+// DEFAULT-DAG: eager-cancel-before-start.CancelOnDestroyTypes: ''
+// DEFAULT-DAG: eager-cancel-before-start.UnsharedTypes: ''
 // DEFAULT-DAG: eager-cancel-before-start.ReadOnlyFunctions: ''
 // DEFAULT-DAG: eager-cancel-before-start.IncludeStyle: llvm
 

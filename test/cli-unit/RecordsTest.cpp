@@ -21,6 +21,7 @@ TUResult sampleResult() {
   D.Fix.push_back({"/p/a.cpp", 90, 0, "\n  co_await y();"});
   R.Diags.push_back(D);
   R.Spawns.push_back({"c:@F@handle#I#", {"/p/b.cpp", 7}});
+  R.Spawns.push_back({"", {"/p/b.cpp", 30}, /*TypeLevel=*/true});
   R.Conditional.push_back(
       {"eager-timeout-in-prefix", {"/p/a.cpp", 120}, "c:@F@handle#I#"});
   return R;
@@ -43,9 +44,12 @@ TEST(RecordsTest, ATranslationUnitResultRoundTrips) {
   EXPECT_EQ(D.Notes[0].Pos.Offset, 100u);
   ASSERT_EQ(D.Fix.size(), 1u);
   EXPECT_EQ(D.Fix[0].Text, "\n  co_await y();");
-  ASSERT_EQ(Out.Spawns.size(), 1u);
+  ASSERT_EQ(Out.Spawns.size(), 2u);
   EXPECT_EQ(Out.Spawns[0].USR, "c:@F@handle#I#");
   EXPECT_EQ(Out.Spawns[0].Pos.File, "/p/b.cpp");
+  EXPECT_FALSE(Out.Spawns[0].TypeLevel);
+  EXPECT_EQ(Out.Spawns[1].USR, "");
+  EXPECT_TRUE(Out.Spawns[1].TypeLevel);
   ASSERT_EQ(Out.Conditional.size(), 1u);
   EXPECT_EQ(Out.Conditional[0].USR, "c:@F@handle#I#");
   EXPECT_EQ(Out.Conditional[0].Pos.Offset, 120u);

@@ -142,3 +142,36 @@ TEST_F(ReportTest, AReasonForAMissingFixItDoesNotChangeTheFingerprint) {
 }
 
 } // namespace
+
+// Coverage (docs/design.md §4.2): a spawn site in a header two translation
+// units include counts once, an eager start counts apart from spawn sites,
+// a site in a header outside the source root counts not at all, and every
+// analysed file has a row.
+TEST_F(ReportTest, CoverageCountsEachSiteOnceUnderTheSourceRoot) {
+  std::string Header = Files.write("shared.hpp", Server);
+  JobOutcome A = serverOutcome();
+  A.Result.Spawns.push_back({USR, {Header, 17}});
+  A.Result.Spawns.push_back({"", {ServerFile, 30}, /*TypeLevel=*/true});
+  A.Result.Spawns.push_back({USR, {"/elsewhere/lib/runtime.hpp", 5}});
+  JobOutcome B = handlerOutcome();
+  B.Result.Spawns.push_back({USR, {Header, 17}});
+  Report R = buildReport({A, B}, Sources, Files.Root);
+  EXPECT_EQ(R.Recognised.SpawnSites, 2u);
+  EXPECT_EQ(R.Recognised.EagerStarts, 1u);
+  ASSERT_EQ(R.CoverageByFile.size(), 3u);
+  EXPECT_EQ(R.CoverageByFile[ServerFile].SpawnSites, 1u);
+  EXPECT_EQ(R.CoverageByFile[ServerFile].EagerStarts, 1u);
+  EXPECT_EQ(R.CoverageByFile[Header].SpawnSites, 1u);
+  EXPECT_EQ(R.CoverageByFile[HandlerFile].SpawnSites, 0u);
+  EXPECT_FALSE(R.nothingRecognised());
+}
+
+TEST_F(ReportTest, NothingRecognisedOnlyWhenFilesWereAnalysed) {
+  Report R = buildReport({outcome(HandlerFile)}, Sources, Files.Root);
+  EXPECT_TRUE(R.nothingRecognised());
+  JobOutcome Crashed;
+  Crashed.Failure = "the analysis crashed";
+  Crashed.Result.File = ServerFile;
+  EXPECT_FALSE(buildReport({Crashed}, Sources, Files.Root).nothingRecognised());
+}
+

@@ -33,6 +33,15 @@ public:
   Analyzer(const Analyzer &) = delete;
   Analyzer &operator=(const Analyzer &) = delete;
 
+  /// Start policy of the coroutine \p FD from its implicit initial suspend;
+  /// Unknown for a function that is not a coroutine.
+  StartPolicy startPolicy(const clang::FunctionDecl *FD) const;
+
+  /// Start policy of the coroutines returning \p T, from the
+  /// `initial_suspend` of its member `promise_type`; Unknown when that is not
+  /// visible (a promise chosen by a `std::coroutine_traits` specialization).
+  StartPolicy typeStartPolicy(clang::QualType T) const;
+
   /// Spawn sites in the function bodies of the translation unit outside
   /// system headers, with windows (computed once).
   llvm::ArrayRef<SpawnSite> spawnSites();

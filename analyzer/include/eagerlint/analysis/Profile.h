@@ -24,6 +24,10 @@ struct ProfileOptions {
   std::string PrefixIdentity;
   /// `;`-separated coroutine return types analysed as starting eagerly.
   std::string EagerTypes;
+  /// `;`-separated qualified names added to the Profile lists of the same
+  /// name.
+  std::string HandleBinders, LazyStartArguments, DeferredStartTypes,
+      CancelOnDestroyTypes, UnsharedTypes;
   /// `;`-separated patterns of functions that only read their object.
   std::string ReadOnlyFunctions;
 };
@@ -132,7 +136,8 @@ struct Profile {
   static llvm::ArrayRef<llvm::StringRef> builtinNames();
 
   /// The built-in profile \p O names with \p O's additions, or an error
-  /// naming the known profiles.
+  /// in one line: an unknown profile (naming the known ones), an unknown
+  /// SpawnStart or PrefixIdentity, a list entry that is no qualified name.
   static llvm::Expected<Profile> configured(const ProfileOptions &O);
 
   /// A string that differs between two profiles exactly when an analysis
