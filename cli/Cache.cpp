@@ -17,9 +17,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
-#ifndef EAGERLINT_VERSION
-#define EAGERLINT_VERSION "0.0.0"
-#endif
 
 namespace eagerlint::cli {
 

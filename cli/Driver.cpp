@@ -33,9 +33,6 @@
 #include <thread>
 #include <tuple>
 
-#ifndef EAGERLINT_VERSION
-#define EAGERLINT_VERSION "0.0.0"
-#endif
 
 namespace cl = llvm::cl;
 

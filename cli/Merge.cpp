@@ -21,9 +21,6 @@
 #include <chrono>
 #include <map>
 
-#ifndef EAGERLINT_VERSION
-#define EAGERLINT_VERSION "0.0.0"
-#endif
 
 namespace eagerlint::cli {
 

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "VerifyRewrite.h"
+#include "Worker.h"
 
 #include "eagerlint/analysis/Analyzer.h"
 #include "clang/AST/ASTConsumer.h"
@@ -330,20 +331,7 @@ llvm::Expected<LazyRewrite> rewriteSpawnsLazy(llvm::StringRef Source,
   llvm::sys::fs::current_path(Cwd);
   tooling::FixedCompilationDatabase DB(Cwd, Flags);
   tooling::ClangTool Tool(DB, {Source.str()});
-#ifdef EAGERLINT_CLANG_RESOURCE_DIR
-  // This executable is not where clang's builtin headers are; name the
-  // installed compiler's, unless the flags already do.
-  Tool.appendArgumentsAdjuster(
-      [](const tooling::CommandLineArguments &Args, llvm::StringRef) {
-        for (const std::string &A : Args)
-          if (llvm::StringRef(A).starts_with("-resource-dir"))
-            return Args;
-        tooling::CommandLineArguments Adjusted = Args;
-        Adjusted.insert(Adjusted.begin() + (Adjusted.empty() ? 0 : 1),
-                        "-resource-dir=" EAGERLINT_CLANG_RESOURCE_DIR);
-        return Adjusted;
-      });
-#endif
+  Tool.appendArgumentsAdjuster(resourceDirAdjuster());
   std::string Diagnostics;
   llvm::raw_string_ostream DiagOS(Diagnostics);
   // The printer owns its options (reference counted).

@@ -33,39 +33,16 @@ targets hold, 1 otherwise, 2 when a run failed.
 import argparse
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from run_bench import wait_for_quiet  # noqa: E402
+from run_bench import timed as timed_run, wait_for_quiet  # noqa: E402
 
 STATS = re.compile(r"eagerlint: cache: (\d+) hits?, (\d+) miss")
-
-
-def cpu_of_children():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-
-
-def run(cmd, ok=(0, 1)):
-    """Wall and CPU seconds (of cmd and its workers) and standard error of
-    cmd (its report goes to a file)."""
-    cpu0 = cpu_of_children()
-    start = time.monotonic()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True)
-    elapsed = time.monotonic() - start
-    cpu = cpu_of_children() - cpu0
-    if proc.returncode not in ok:
-        sys.stderr.write("ci_bench: %s exited with %d:\n%s\n"
-                         % (" ".join(cmd), proc.returncode, proc.stderr[-2000:]))
-        sys.exit(2)
-    return elapsed, cpu, proc.stderr
 
 
 def cache_counts(stderr):
@@ -137,7 +114,7 @@ def main():
 
         def timed(name, cmd, counts=None):
             quiet = wait_for_quiet(a.max_wait)
-            t, c, err = run(cmd)
+            t, c, err = timed_run(cmd, (0, 1), "ci_bench")
             times[name].append(t)
             cpus[name].append(c)
             note = "" if quiet else "  (started on a busy machine)"

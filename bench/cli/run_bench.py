@@ -61,8 +61,9 @@ def cpu_of_children():
     return r.ru_utime + r.ru_stime
 
 
-def timed(cmd, ok_codes):
-    """Wall and CPU seconds of cmd and every process it waited for."""
+def timed(cmd, ok_codes, tool="run_bench"):
+    """Wall and CPU seconds of cmd and every process it waited for, and its
+    standard error (its report goes elsewhere)."""
     cpu0 = cpu_of_children()
     start = time.monotonic()
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL,
@@ -70,10 +71,11 @@ def timed(cmd, ok_codes):
     elapsed = time.monotonic() - start
     cpu = cpu_of_children() - cpu0
     if proc.returncode not in ok_codes:
-        sys.stderr.write("run_bench: %s exited with %d:\n%s\n"
-                         % (" ".join(cmd), proc.returncode, proc.stderr[-2000:]))
+        sys.stderr.write("%s: %s exited with %d:\n%s\n"
+                         % (tool, " ".join(cmd), proc.returncode,
+                            proc.stderr[-2000:]))
         sys.exit(2)
-    return elapsed, cpu
+    return elapsed, cpu, proc.stderr
 
 
 def main():
@@ -121,7 +123,7 @@ def main():
         for n in order:
             cmd, ok = runs[n]
             quiet = wait_for_quiet(a.max_wait)
-            t, c = timed(cmd, ok)
+            t, c, _ = timed(cmd, ok)
             times[n].append(t)
             cpus[n].append(c)
             print("  round %d  %-9s %7.2f s wall %7.2f s cpu  parallelism %.2f%s"
